@@ -1,0 +1,31 @@
+package io.redpair.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root of the command line. Subcommands are small classes of their own; exit codes are listed in
+ * {@link ExitCodes} and in the README.
+ */
+@Command(name = "redpair", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Keeps an on-site Node-RED high-availability pair running.",
+        subcommands = {GuiCommand.class, CommandLine.HelpCommand.class})
+public final class RedPairCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RedPairCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("redpair: " + ex.getMessage());
+            return ExitCodes.SOFTWARE;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

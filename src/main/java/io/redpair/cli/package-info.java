@@ -1,0 +1,2 @@
+/** picocli commands (headless). */
+package io.redpair.cli;

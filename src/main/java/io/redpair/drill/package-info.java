@@ -1,0 +1,2 @@
+/** Drill runner, timelines and reports. */
+package io.redpair.drill;

@@ -1,0 +1,2 @@
+/** Flow sets, diff, push plans and the HA-readiness lint. */
+package io.redpair.flows;

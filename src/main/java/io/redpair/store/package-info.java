@@ -1,0 +1,2 @@
+/** Site file, journal (SQLite), secrets and TLS pins. */
+package io.redpair.store;

@@ -1,0 +1,2 @@
+/** The runtime: one thread per site owns pair state, runs probes, executes commands, publishes snapshots. */
+package io.redpair.supervisor;
