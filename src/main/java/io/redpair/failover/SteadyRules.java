@@ -46,11 +46,11 @@ final class SteadyRules {
             splitBrain(d, active);
         } else if (a == RUNNING_FLOWS) {
             settle(d);
-        } else if (a.vanished()) {
+        } else if (outOfSight(a)) {
             activeOutOfSight(d);
         } else if (a == MISCONFIGURED) {
             operatorNeeded(d, d.describe(active) + ": RedPair cannot manage it; fix its access (no automatic action)");
-        } else if (a != UNKNOWN) {
+        } else {
             activeFailed(d);
         }
     }
@@ -84,12 +84,17 @@ final class SteadyRules {
         }
     }
 
+    /** Hung, unreachable or (after having been heard) unknown: RedPair cannot tell what the box does. */
+    private static boolean outOfSight(BoxCondition c) {
+        return c.vanished() || c == UNKNOWN;
+    }
+
     /** "Suspect yourself": if the spare vanished too, RedPair's own network is the likelier culprit. */
     private void activeOutOfSight(Decision d) {
         PairState s = d.state();
         BoxId active = s.active();
         BoxId spare = active.other();
-        if (s.condition(spare).vanished()) {
+        if (outOfSight(s.condition(spare))) {
             d.enter(Mode.SUSPECT, active, "RedPair cannot see either box (" + d.describe(active) + "; "
                     + d.describe(spare) + "): it suspects its own network and takes no automatic action", "suspect");
             d.set(d.state().restartClock(d.now()));

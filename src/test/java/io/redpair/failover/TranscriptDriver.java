@@ -41,6 +41,12 @@ final class TranscriptDriver {
     private final List<PairCommand> emitted = new ArrayList<>();
 
     String run(String directive) {
+        Step step = step(directive);
+        return step == null ? "ok\n" : render(step);
+    }
+
+    /** Executes a directive; null for {@code policy}, which only configures. */
+    Step step(String directive) {
         List<String> words = new ArrayList<>();
         Map<String, String> args = new HashMap<>();
         Matcher m = TOKEN.matcher(directive);
@@ -55,28 +61,28 @@ final class TranscriptDriver {
         }
         String verb = words.get(0);
         if (verb.equals("policy")) {
-            return configure(args);
+            configure(args);
+            return null;
         }
         long now = Long.parseLong(args.getOrDefault("at", "0")) * 1_000_000L;
         if (verb.equals("init")) {
             decider = new Decider("line1", policy, preferred);
             state = decider.initial(Long.parseLong(args.get("epoch")), box(args.get("active")), now);
-            return render(new Step(state, List.of()));
+            return new Step(state, List.of());
         }
         Step step = decider.step(state, event(verb, words, args, now), now);
         state = step.state();
         emitted.addAll(step.commands());
-        return render(step);
+        return step;
     }
 
-    private String configure(Map<String, String> a) {
+    private void configure(Map<String, String> a) {
         policy = new Policy(Integer.parseInt(a.getOrDefault("intervalMs", "250")),
                 Integer.parseInt(a.getOrDefault("missedBeats", "4")),
                 Boolean.parseBoolean(a.getOrDefault("autoFailover", "true")),
                 Integer.parseInt(a.getOrDefault("holdDownS", "600")),
                 Integer.parseInt(a.getOrDefault("startupGraceMs", "3000")), Policy.Fencing.API_ONLY);
         preferred = BoxId.valueOf(a.getOrDefault("preferred", "A"));
-        return "ok\n";
     }
 
     private PairEvent event(String verb, List<String> w, Map<String, String> a, long now) {
