@@ -106,7 +106,8 @@ public final class NodeRedProcess implements AutoCloseable {
     }
 
     public NodeRedEndpoint endpoint(NodeRedAuth auth) {
-        return new NodeRedEndpoint(adminUrl(), auth, tlsPin, Timeouts.defaults());
+        return new NodeRedEndpoint(adminUrl(), auth, tlsPin, Timeouts.defaults(),
+                options.httpNodeRoot() == null ? "/" : options.httpNodeRoot());
     }
 
     private NodeRedAuth defaultAuth() {
