@@ -2,6 +2,8 @@ package io.redpair.store.secrets;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,16 @@ public final class VaultSecretResolver implements AutoCloseable {
     public VaultSecretResolver(Path vault, Supplier<char[]> password) {
         this.vault = vault;
         this.password = password;
+    }
+
+    /**
+     * The resolver a process uses: the vault at {@link VaultLocation} and the master password from
+     * {@link MasterPassword} ({@code $REDPAIR_VAULT_PASSWORD}, else {@code prompt}), asked for only
+     * when a {@code vault:} reference is first resolved.
+     */
+    public static VaultSecretResolver standard(Map<String, String> env, Path home, Function<String, char[]> prompt) {
+        return new VaultSecretResolver(VaultLocation.resolve(null, env, home),
+                () -> MasterPassword.obtain(env, prompt, false));
     }
 
     public static boolean handles(String reference) {
