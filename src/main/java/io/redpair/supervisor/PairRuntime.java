@@ -1,6 +1,8 @@
 package io.redpair.supervisor;
 
 import io.redpair.failover.Decider;
+import io.redpair.failover.FailoverStep;
+import io.redpair.failover.Mode;
 import io.redpair.failover.PairEvent;
 import io.redpair.failover.PairEvent.BoxObserved;
 import io.redpair.failover.PairEvent.CommandCompleted;
@@ -99,6 +101,19 @@ final class PairRuntime {
         }
         if (!ctx.readOnly() && !pauseGuard.suppressed(now)) {
             decide(new PairEvent.Tick(), now);
+            guardSpare();
+        }
+    }
+
+    /** Parks a stop at a non-active box that cannot be seen, outside takeovers (see CommandRunner#parkStop). */
+    private void guardSpare() {
+        BoxId active = state.active();
+        if (active == null || state.step() != FailoverStep.NONE || state.mode() == Mode.STARTING) {
+            return;
+        }
+        BoxCondition spare = state.condition(active.other());
+        if (spare == BoxCondition.HUNG || spare == BoxCondition.UNREACHABLE) {
+            runner.parkStop(active.other(), state.epoch());
         }
     }
 
@@ -204,6 +219,9 @@ final class PairRuntime {
             intents.onTransition(state);
         }
         runner.run(step.commands(), state.epoch());
+        if (changed(old, state)) {
+            guardSpare();
+        }
         return step;
     }
 
