@@ -27,6 +27,7 @@ public final class InMemoryTransport implements Transport {
     private final String name;
     private final LinkedBlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
     private final AtomicBoolean gone;
+    private volatile boolean closed;
     private InMemoryTransport peer;
     private byte[] pending = EOF_MARK;
     private int pendingOffset;
@@ -52,10 +53,10 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public int read(byte[] buffer, int timeoutMs) throws IOException {
+        if (gone.get() || closed) {
+            return -1;
+        }
         if (pendingOffset >= pending.length) {
-            if (gone.get()) {
-                return -1;
-            }
             byte[] next;
             try {
                 next = inbox.poll(timeoutMs, TimeUnit.MILLISECONDS);
@@ -63,11 +64,8 @@ public final class InMemoryTransport implements Transport {
                 Thread.currentThread().interrupt();
                 return 0;
             }
-            if (next == null) {
-                return 0;
-            }
-            if (next == EOF_MARK) {
-                return -1;
+            if (next == null || next == EOF_MARK) {
+                return gone.get() || closed ? -1 : 0; // a stale wake-up mark from an earlier close
             }
             pending = next;
             pendingOffset = 0;
@@ -80,8 +78,8 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public void write(byte[] data) throws IOException {
-        if (gone.get()) {
-            throw new IOException(name + ": cable unplugged");
+        if (gone.get() || closed) {
+            throw new IOException(name + (closed ? ": closed" : ": cable unplugged"));
         }
         if (data.length > 0) {
             peer.inbox.offer(data.clone());
@@ -91,6 +89,15 @@ public final class InMemoryTransport implements Transport {
     /** Closing one end is what closing a serial port is: the other end just stops hearing anything. */
     @Override
     public void close() {
+        closed = true;
         inbox.offer(EOF_MARK);
+    }
+
+    /** Opens this end again after {@link #close()} (the cable is still plugged in); bytes sent meanwhile are lost. */
+    public InMemoryTransport reopen() {
+        inbox.clear();
+        pending = EOF_MARK;
+        closed = false;
+        return this;
     }
 }
