@@ -225,21 +225,24 @@ final class ArbiterHostLink implements ArbiterLink {
 
     /** The transport died or a request went unanswered three times. */
     void lost(Transport t, String reason) {
-        detach(t, reason);
-        goDown(reason);
+        if (detach(t, reason)) {
+            goDown(reason);
+        }
     }
 
-    private void detach(Transport t, String reason) {
+    /** Returns false when {@code t} is no longer the current transport (a late report about an old port). */
+    private boolean detach(Transport t, String reason) {
         RequestTracker.Step failed;
         synchronized (lock) {
             if (transport != t) {
-                return;
+                return false;
             }
             transport = null;
             failed = tracker.failAll(reason);
         }
         t.close();
         failed.completeAll();
+        return true;
     }
 
     void onFrame(Frame frame) {
