@@ -75,6 +75,25 @@ public record PairState(Mode mode, BoxId active, long epoch, String reason, Fail
                 lastAutoFailoverNanos, maintenanceUntilNanos, since, stopping);
     }
 
+    public PairState withEpoch(long newEpoch) {
+        if (newEpoch < epoch) {
+            throw new IllegalArgumentException("epoch never decreases: " + epoch + " -> " + newEpoch);
+        }
+        return new PairState(mode, active, newEpoch, reason, step, target, conditions, startedNanos,
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping);
+    }
+
+    public PairState withReason(String newReason) {
+        return new PairState(mode, active, epoch, newReason, step, target, conditions, startedNanos,
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping);
+    }
+
+    /** Restarts the mode clock (e.g. the suspect window starts again while both boxes are out of sight). */
+    public PairState restartClock(long nowNanos) {
+        return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
+                lastAutoFailoverNanos, maintenanceUntilNanos, nowNanos, stopping);
+    }
+
     public PairState withActive(BoxId newActive) {
         return new PairState(mode, newActive, epoch, reason, step, target, conditions, startedNanos,
                 lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping);

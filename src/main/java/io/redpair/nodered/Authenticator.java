@@ -77,8 +77,13 @@ final class Authenticator {
         CompletableFuture<Outcome<String>> fetch = ex.send(request, CallKind.ADMIN, CallKind.SMALL_CAP_BYTES, t0)
                 .thenApply(o -> o.isOk() ? tokenOutcome(o.value(), spec, t0) : ((Outcome.Failure<Answer>) o).retype());
         token = fetch;
-        fetch.thenAccept(o -> LOG.info("{}: password grant for '{}' (scope {}): {}", box, pw.username(), pw.scope(),
-                o.isOk() ? "ok" : o.describe()));
+        fetch.thenAccept(o -> {
+            if (o.isOk()) {
+                LOG.info("{}: password grant for '{}' (scope {}): ok", box, pw.username(), pw.scope());
+            } else {
+                LOG.debug("{}: password grant for '{}' (scope {}): {}", box, pw.username(), pw.scope(), o.describe());
+            }
+        });
         return fetch;
     }
 

@@ -33,6 +33,7 @@ public final class NodeRedClient implements AutoCloseable {
         this.transport = new HttpTransport(endpoint);
         this.urls = new AdminUrls(endpoint.adminUrl());
         this.authenticator = new Authenticator(endpoint.auth(), urls);
+        this.httpNodeRoot = endpoint.httpNodeRoot();
     }
 
     public static NodeRedClient create(NodeRedEndpoint endpoint) {
@@ -113,8 +114,9 @@ public final class NodeRedClient implements AutoCloseable {
 
     /**
      * {@code GET <httpNodeRoot><path>}, e.g. {@code /redpair/heartbeat}: any 2xx proves flows run;
-     * 404 is {@link Outcome.NotFound} (flows stopped, or the canary is not deployed). The first call
-     * learns {@code httpNodeRoot} from {@code /settings} if {@link #settings()} was not called yet.
+     * 404 is {@link Outcome.NotFound} (flows stopped, or the canary is not deployed). If the endpoint
+     * does not give {@code httpNodeRoot}, the first call learns it from {@code /settings} (unless
+     * {@link #settings()} already did), and a failure of that call is the heartbeat's outcome.
      */
     public Outcome<Heartbeat> heartbeat(String path) {
         return heartbeat(path, transport::execute).join();

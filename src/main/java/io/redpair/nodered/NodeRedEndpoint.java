@@ -8,10 +8,18 @@ import java.util.Objects;
  *
  * <p>Invariants: {@code adminUrl} is absolute, http or https, and already contains any
  * {@code httpAdminRoot} (e.g. {@code https://10.0.0.11:1880/admin}); every admin path is resolved
- * under it. {@code tlsPinSha256} (base64 SHA-256 of the server's SubjectPublicKeyInfo) is only
+ * under it. {@code httpNodeRoot} (nullable) is where flow-served paths live; when it is given the
+ * heartbeat needs no admin call at all (it never needs admin credentials), otherwise the client
+ * learns it from {@code /settings} once. {@code tlsPinSha256} (base64 SHA-256 of the server's SubjectPublicKeyInfo) is only
  * allowed with https: a pin on plain http would give a false sense of protection.
  */
-public record NodeRedEndpoint(URI adminUrl, NodeRedAuth auth, String tlsPinSha256, Timeouts timeouts) {
+public record NodeRedEndpoint(URI adminUrl, NodeRedAuth auth, String tlsPinSha256, Timeouts timeouts,
+                              String httpNodeRoot) {
+
+    /** Without a known {@code httpNodeRoot}: the client learns it from {@code /settings} on first need. */
+    public NodeRedEndpoint(URI adminUrl, NodeRedAuth auth, String tlsPinSha256, Timeouts timeouts) {
+        this(adminUrl, auth, tlsPinSha256, timeouts, null);
+    }
 
     public NodeRedEndpoint {
         Objects.requireNonNull(adminUrl, "adminUrl");
@@ -27,6 +35,9 @@ public record NodeRedEndpoint(URI adminUrl, NodeRedAuth auth, String tlsPinSha25
         if (tlsPinSha256 != null && !"https".equals(scheme)) {
             throw new IllegalArgumentException("a TLS pin needs an https:// admin URL, got " + adminUrl);
         }
+        if (tlsPinSha256 != null) {
+            tlsPinSha256 = SpkiPin.normalize(tlsPinSha256);
+        }
     }
 
     /** Anonymous access with default timeouts, handy for local boxes and tests. */
@@ -35,18 +46,22 @@ public record NodeRedEndpoint(URI adminUrl, NodeRedAuth auth, String tlsPinSha25
     }
 
     public NodeRedEndpoint withAuth(NodeRedAuth newAuth) {
-        return new NodeRedEndpoint(adminUrl, newAuth, tlsPinSha256, timeouts);
+        return new NodeRedEndpoint(adminUrl, newAuth, tlsPinSha256, timeouts, httpNodeRoot);
     }
 
     public NodeRedEndpoint withTimeouts(Timeouts newTimeouts) {
-        return new NodeRedEndpoint(adminUrl, auth, tlsPinSha256, newTimeouts);
+        return new NodeRedEndpoint(adminUrl, auth, tlsPinSha256, newTimeouts, httpNodeRoot);
     }
 
     public NodeRedEndpoint withTlsPin(String pin) {
-        return new NodeRedEndpoint(adminUrl, auth, pin, timeouts);
+        return new NodeRedEndpoint(adminUrl, auth, pin, timeouts, httpNodeRoot);
+    }
+
+    public NodeRedEndpoint withHttpNodeRoot(String root) {
+        return new NodeRedEndpoint(adminUrl, auth, tlsPinSha256, timeouts, root);
     }
 
     public NodeRedEndpoint withAdminUrl(URI url) {
-        return new NodeRedEndpoint(url, auth, tlsPinSha256, timeouts);
+        return new NodeRedEndpoint(url, auth, tlsPinSha256, timeouts, httpNodeRoot);
     }
 }
