@@ -57,8 +57,11 @@ final class ArbiterHostLink implements ArbiterLink {
         this.io = daemon(new LinkReader(this)::run, "arbiter-io");
     }
 
-    static ArbiterHostLink start(ArbiterLinkOptions options, PortScanner scanner) {
+    static ArbiterHostLink start(ArbiterLinkOptions options, PortScanner scanner, ArbiterListener listener, Executor executor) {
         ArbiterHostLink link = new ArbiterHostLink(options, scanner);
+        if (listener != null) {
+            link.addListener(listener, executor);
+        }
         link.io.start();
         link.session.execute(link::rediscoverRound);
         return link;
