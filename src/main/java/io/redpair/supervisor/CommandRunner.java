@@ -44,6 +44,8 @@ final class CommandRunner {
     private final Duration stopLimit;
     private final Duration startLimit;
     private final Consumer<CommandCompleted> completions;
+    /** Boxes with a parked stop outstanding (supervisor thread only). */
+    private final java.util.Set<BoxId> parked = java.util.EnumSet.noneOf(BoxId.class);
 
     CommandRunner(String pairId, Map<BoxId, BoxPort> ports, RuntimeContext ctx, Duration stopLimit,
                   Duration startLimit, Consumer<CommandCompleted> completions) {
@@ -97,12 +99,48 @@ final class CommandRunner {
         }
     }
 
+    /**
+     * Parks a stop request at a spare that cannot be seen (HUNG or UNREACHABLE) while another box is active: a
+     * frozen Node-RED keeps accepting connections, so the request waits in its socket and is among the first
+     * things it handles when it runs again — its flows stop within its first event-loop turns instead of after
+     * the next probe. Not a decider command (stopping a non-active box is always safe); its result is journalled
+     * and published, and a box with a parked stop is never started (see {@link #startBoxCommand}).
+     */
+    void parkStop(BoxId box, long epoch) {
+        if (!parked.add(box)) {
+            return;
+        }
+        long started = ctx.now();
+        try {
+            ctx.io().execute(() -> {
+                BoxPort.Verified v = execute(box, true);
+                postToLoop(() -> {
+                    parked.remove(box);
+                    long ms = TimeUnit.NANOSECONDS.toMillis(ctx.now() - started);
+                    String text = "parked stop at " + box + (v.ok() ? " confirmed" : " not confirmed") + " after "
+                            + ms + " ms: " + v.detail();
+                    LOG.info("pair {} epoch {} {}", pairId, epoch, text);
+                    journal(JournalEntry.Kind.COMMAND, epoch, "parked-stop", text);
+                    ctx.publish().accept(new SupervisorEvent.CommandFinished(ctx.wallClock().instant(), pairId, epoch,
+                            "parked-stop", box, v.ok(), ms, v.detail()));
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            parked.remove(box);
+        }
+    }
+
     private void startBoxCommand(PairCommand command) {
         BoxId box = command instanceof StopFlows s ? s.box() : ((StartFlows) command).box();
         boolean stop = command instanceof StopFlows;
         Duration limit = stop ? stopLimit : startLimit;
         AtomicBoolean done = new AtomicBoolean();
         long started = ctx.now();
+        if (!stop && parked.contains(box)) {
+            finish(done, command, box, false, "not started: a stop is still parked at " + box
+                    + " (it was not answering); starting it could race that stop", started);
+            return;
+        }
         Runnable timeout = () -> finish(done, command, box, false,
                 "no verified result within " + limit.toSeconds() + " s", started);
         var timer = ctx.loop().schedule(timeout, limit.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,9 @@
 package io.redpair.supervisor;
 
 import io.redpair.failover.Decider;
+import io.redpair.failover.FailoverStep;
+import io.redpair.failover.Mode;
+import io.redpair.failover.PairCommand;
 import io.redpair.failover.PairEvent;
 import io.redpair.failover.PairEvent.BoxObserved;
 import io.redpair.failover.PairEvent.CommandCompleted;
@@ -57,6 +60,11 @@ final class PairRuntime {
         boolean canaryInFlight;
         long apiLatencyNanos = -1;
         long canaryLatencyNanos = -1;
+        /** When the last stop/start on this box completed: probes sent before it describe the old state. */
+        long commandDoneNanos = Long.MIN_VALUE;
+        /** Both channels answered since that command: until then the health verdict is not fed to the decider. */
+        boolean apiFresh = true;
+        boolean canaryFresh = true;
     }
 
     PairRuntime(Pair pair, RuntimeContext ctx, Map<BoxId, BoxPort> ports, Reconciliation journalled, long nowNanos) {
@@ -99,6 +107,19 @@ final class PairRuntime {
         }
         if (!ctx.readOnly() && !pauseGuard.suppressed(now)) {
             decide(new PairEvent.Tick(), now);
+            guardSpare();
+        }
+    }
+
+    /** Parks a stop at a non-active box that cannot be seen, outside takeovers (see CommandRunner#parkStop). */
+    private void guardSpare() {
+        BoxId active = state.active();
+        if (active == null || state.step() != FailoverStep.NONE || state.mode() == Mode.STARTING) {
+            return;
+        }
+        BoxCondition spare = state.condition(active.other());
+        if (spare == BoxCondition.HUNG || spare == BoxCondition.UNREACHABLE) {
+            runner.parkStop(active.other(), state.epoch());
         }
     }
 
@@ -120,13 +141,14 @@ final class PairRuntime {
     private void sendProbes(BoxId box) {
         ProbeState p = boxes.get(box);
         long gen = generation;
+        long sent = ctx.now();
         if (!p.apiInFlight) {
             p.apiInFlight = true;
-            deliver(ports.get(box).probeApi(), r -> onApi(box, gen, r));
+            deliver(ports.get(box).probeApi(), r -> onApi(box, gen, sent, r));
         }
         if (pair.hasCanary() && !p.canaryInFlight) {
             p.canaryInFlight = true;
-            deliver(ports.get(box).probeCanary(), r -> onCanary(box, gen, r));
+            deliver(ports.get(box).probeCanary(), r -> onCanary(box, gen, sent, r));
         }
     }
 
@@ -144,24 +166,39 @@ final class PairRuntime {
         });
     }
 
-    private void onApi(BoxId box, long gen, BoxPort.Probed<ApiObservation> r) {
-        if (gen != generation) {
-            return; // sent before a local pause: its timing says nothing about the box
-        }
+    /**
+     * A probe result is stale, and dropped, when it was sent before a local pause (its timing says nothing
+     * about the box) or before the last verified stop/start of that box completed (it describes the state the
+     * command changed: a "stop" read just before a start must not make the new active look like a spare).
+     */
+    private boolean stale(ProbeState p, long gen, long sentNanos) {
+        return gen != generation || sentNanos < p.commandDoneNanos;
+    }
+
+    private void onApi(BoxId box, long gen, long sent, BoxPort.Probed<ApiObservation> r) {
         ProbeState p = boxes.get(box);
-        p.apiInFlight = false;
+        if (gen == generation) {
+            p.apiInFlight = false;
+        }
+        if (stale(p, gen, sent)) {
+            return;
+        }
+        p.apiFresh = true;
         p.apiLatencyNanos = r.latencyNanos();
         long now = ctx.now();
         p.health.onApi(r.observation(), now);
         observe(box, now);
     }
 
-    private void onCanary(BoxId box, long gen, BoxPort.Probed<CanaryObservation> r) {
-        if (gen != generation) {
+    private void onCanary(BoxId box, long gen, long sent, BoxPort.Probed<CanaryObservation> r) {
+        ProbeState p = boxes.get(box);
+        if (gen == generation) {
+            p.canaryInFlight = false;
+        }
+        if (stale(p, gen, sent)) {
             return;
         }
-        ProbeState p = boxes.get(box);
-        p.canaryInFlight = false;
+        p.canaryFresh = true;
         p.canaryLatencyNanos = r.latencyNanos();
         long now = ctx.now();
         p.health.onCanary(r.observation(), now);
@@ -178,13 +215,22 @@ final class PairRuntime {
                     condition, p.last.detail()));
             p.published = condition;
         }
-        boolean deciderBehind = condition != BoxCondition.UNKNOWN && condition != state.condition(box);
+        boolean fresh = p.apiFresh && p.canaryFresh;
+        boolean deciderBehind = fresh && condition != BoxCondition.UNKNOWN && condition != state.condition(box);
         if (!ctx.readOnly() && deciderBehind && !pauseGuard.suppressed(now)) {
             decide(new BoxObserved(box, condition, p.last.detail()), now);
         }
     }
 
     private void onCompleted(CommandCompleted c) {
+        BoxId box = c.command() instanceof PairCommand.StopFlows s ? s.box()
+                : c.command() instanceof PairCommand.StartFlows s ? s.box() : null;
+        if (box != null) {
+            ProbeState p = boxes.get(box);
+            p.commandDoneNanos = ctx.now();
+            p.apiFresh = false;
+            p.canaryFresh = !pair.hasCanary();
+        }
         if (intents != null) {
             intents.onCompleted(c);
         }
@@ -204,6 +250,9 @@ final class PairRuntime {
             intents.onTransition(state);
         }
         runner.run(step.commands(), state.epoch());
+        if (changed(old, state)) {
+            guardSpare();
+        }
         return step;
     }
 
