@@ -1,0 +1,409 @@
+package io.redpair.arbiter;
+
+import io.redpair.arbiter.RequestTracker.Answered;
+import io.redpair.arbiter.RequestTracker.Reply;
+import io.redpair.arbiter.RequestTracker.Unanswered;
+import io.redpair.pair.BoxId;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host link. Two threads: {@code arbiter-io} owns reading, decoding and retransmission timing;
+ * {@code arbiter-session} connects, rediscovers, KICKs and polls. Requests are written by whichever
+ * thread submits them, under one lock that also guards the {@link RequestTracker}. Dangerous commands
+ * are chained one after another so that no PREP of ours can cancel another PREP of ours.
+ * <p>Invariant: {@code state == UP} only while a transport is installed and the device behind it answered
+ * HELLO with the expected serial number (and ARM, when this link arms).
+ */
+final class ArbiterHostLink implements ArbiterLink {
+
+    private static final Logger log = LoggerFactory.getLogger(ArbiterHostLink.class);
+    private static final int READ_SLICE_MS = 10;
+
+    private final ArbiterLinkOptions options;
+    private final PortScanner scanner;
+    private final Object lock = new Object();
+    private final RequestTracker tracker = new RequestTracker(new SecureRandom().nextInt(0xFFFF));
+    private final ListenerHub listeners = new ListenerHub();
+    private final EventInbox inbox = new EventInbox();
+    private final ScheduledExecutorService session;
+    private final Thread io;
+    private final List<ScheduledFuture<?>> upTasks = new ArrayList<>();
+    private volatile Transport transport;
+    private volatile LinkState state = LinkState.CONNECTING;
+    private volatile DeviceInfo device;
+    private volatile String serialNumber;
+    private volatile String lastPort;
+    private volatile ArbiterStatus lastStatus;
+    private CompletableFuture<CommandResult> dangerousChain = CompletableFuture.completedFuture(null);
+
+    private ArbiterHostLink(ArbiterLinkOptions options, PortScanner scanner) {
+        this.options = options;
+        this.scanner = scanner;
+        this.serialNumber = options.serialNumber();
+        this.session = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "arbiter-session"));
+        this.io = daemon(new LinkReader(this)::run, "arbiter-io");
+    }
+
+    static ArbiterHostLink start(ArbiterLinkOptions options, PortScanner scanner) {
+        ArbiterHostLink link = new ArbiterHostLink(options, scanner);
+        link.io.start();
+        link.session.execute(link::rediscoverRound);
+        return link;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    // ---- connecting and rediscovery (session thread) ----
+
+    private void rediscoverRound() {
+        if (state == LinkState.UP || state == LinkState.CLOSED) {
+            return;
+        }
+        for (String path : candidates()) {
+            if (state == LinkState.CLOSED || tryPort(path)) {
+                return;
+            }
+        }
+        session.schedule(this::rediscoverRound, options.rediscoverMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Last good port first, then the configured hint, then ports whose USB serial matches, then the rest. */
+    private List<String> candidates() {
+        Set<String> ordered = new LinkedHashSet<>();
+        if (lastPort != null) {
+            ordered.add(lastPort);
+        }
+        if (options.port() != null) {
+            ordered.add(options.port());
+        }
+        List<PortScanner.PortInfo> ports = List.of();
+        try {
+            ports = scanner.ports();
+        } catch (RuntimeException e) {
+            log.warn("arbiter: listing serial ports failed: {}", e.toString());
+        }
+        ports.stream().filter(p -> serialNumber != null && serialNumber.equals(p.usbSerial())).forEach(p -> ordered.add(p.path()));
+        ports.forEach(p -> ordered.add(p.path()));
+        return new ArrayList<>(ordered);
+    }
+
+    private boolean tryPort(String path) {
+        Transport t;
+        try {
+            t = scanner.open(path);
+        } catch (Exception e) { // jSerialComm throws unchecked exceptions for vanished paths
+            log.debug("arbiter: cannot open {}: {}", path, e.toString());
+            return false;
+        }
+        install(t);
+        String refusal = handshake();
+        if (refusal != null) {
+            log.info("arbiter: {} not usable: {}", path, refusal);
+            detach(t, refusal);
+            return false;
+        }
+        lastPort = path;
+        becomeUp(path);
+        return true;
+    }
+
+    /** HELLO (and ARM); returns null on success or why this port is not our device. */
+    private String handshake() {
+        Reply hello = await(request(new ArbiterCommand.Hello(1, 1, options.hostName())));
+        if (!(hello instanceof Answered a) || !(a.frame() instanceof Frame.Ok ok) || !ok.verb().equals("HELLO")) {
+            return "HELLO: " + describe(hello);
+        }
+        DeviceInfo info;
+        try {
+            info = DeviceInfo.parse(ok);
+        } catch (IllegalArgumentException e) {
+            return "HELLO reply unreadable: " + e.getMessage();
+        }
+        if (info.protocol() != 1) {
+            return "device speaks protocol " + info.protocol();
+        }
+        if (serialNumber != null && !serialNumber.equals(info.serialNumber())) {
+            return "serial number " + info.serialNumber() + " is not the expected " + serialNumber;
+        }
+        if (options.armTimeoutMs() > 0) {
+            Reply arm = await(request(new ArbiterCommand.Arm(options.armTimeoutMs())));
+            if (!(arm instanceof Answered b) || !(b.frame() instanceof Frame.Ok)) {
+                return "ARM: " + describe(arm);
+            }
+        }
+        serialNumber = info.serialNumber();
+        device = info;
+        int from = inbox.resumeFrom(info);
+        if (from >= 0) {
+            request(new ArbiterCommand.Log(from));
+        }
+        return null;
+    }
+
+    private void becomeUp(String path) {
+        state = LinkState.UP;
+        log.info("arbiter link UP on {} (sn={}, fw={}, epoch={}, sel={})", path, device.serialNumber(),
+                device.firmware(), device.epoch(), device.selected());
+        listeners.publish(new LinkEvent.LinkUp(device, path));
+        synchronized (upTasks) {
+            if (options.armTimeoutMs() > 0) {
+                long kick = options.kickPeriodMs();
+                upTasks.add(session.scheduleAtFixedRate(() -> request(new ArbiterCommand.Kick()), kick, kick, TimeUnit.MILLISECONDS));
+            }
+            if (options.statusPollMs() > 0) {
+                upTasks.add(session.scheduleAtFixedRate(this::pollStatus, 0, options.statusPollMs(), TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
+    private void goDown(String reason) {
+        if (state != LinkState.UP) {
+            return;
+        }
+        state = LinkState.DOWN;
+        synchronized (upTasks) {
+            upTasks.forEach(f -> f.cancel(false));
+            upTasks.clear();
+        }
+        log.warn("arbiter link DOWN: {} (searching for sn={})", reason, serialNumber);
+        listeners.publish(new LinkEvent.LinkDown(reason));
+        session.execute(this::rediscoverRound);
+    }
+
+    private void pollStatus() {
+        status().thenAccept(s -> {
+            ArbiterStatus before = lastStatus;
+            lastStatus = s;
+            if (before == null || !StatusChange.sameOutputs(before, s)) {
+                listeners.publish(new LinkEvent.StatusChanged(s));
+            }
+            if (s.state() == ArbiterStatus.ArmState.HOSTLOST && options.armTimeoutMs() > 0) {
+                session.execute(this::rearm);
+            }
+        }).exceptionally(e -> null);
+    }
+
+    /** After HOSTLOST the device only leaves it on HELLO + ARM. */
+    private void rearm() {
+        if (state == LinkState.UP && handshake() == null) {
+            log.info("arbiter re-armed after HOSTLOST");
+        }
+    }
+
+    // ---- transport and frames (called by the reader thread) ----
+
+    private void install(Transport t) {
+        synchronized (lock) {
+            transport = t;
+        }
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    boolean closed() {
+        return state == LinkState.CLOSED;
+    }
+
+    /** The transport died or a request went unanswered three times. */
+    void lost(Transport t, String reason) {
+        detach(t, reason);
+        goDown(reason);
+    }
+
+    private void detach(Transport t, String reason) {
+        RequestTracker.Step failed;
+        synchronized (lock) {
+            if (transport != t) {
+                return;
+            }
+            transport = null;
+            failed = tracker.failAll(reason);
+        }
+        t.close();
+        failed.completeAll();
+    }
+
+    void onFrame(Frame frame) {
+        if (frame instanceof Frame.Event ev) {
+            onEvent(ArbiterEvent.parse(ev));
+            return;
+        }
+        int seq = frame instanceof Frame.Ok ok ? ok.seq() : ((Frame.Error) frame).seq();
+        if (seq == Frame.DIAGNOSTIC_SEQ) {
+            log.debug("arbiter diagnostic: {}", frame);
+            return;
+        }
+        perform(() -> tracker.onReply(frame, System.nanoTime()));
+    }
+
+    private void onEvent(ArbiterEvent event) {
+        if (event.critical() || event instanceof ArbiterEvent.Other) {
+            request(new ArbiterCommand.Ack(event.evseq()));
+        }
+        if (inbox.firstTime(event)) {
+            log.info("arbiter event {}", event);
+            listeners.publish(new LinkEvent.DeviceEvent(event));
+            if (event instanceof ArbiterEvent.HostLost && options.armTimeoutMs() > 0) {
+                session.execute(this::rearm);
+            }
+        }
+    }
+
+    /** Retransmission timing; returns true when the tracker gave up (the caller reports the link lost). */
+    boolean tick() {
+        return perform(() -> tracker.tick(System.nanoTime()));
+    }
+
+    private boolean perform(java.util.function.Supplier<RequestTracker.Step> action) {
+        RequestTracker.Step step;
+        Transport t;
+        synchronized (lock) {
+            step = action.get();
+            t = transport;
+            if (t != null) {
+                for (byte[] bytes : step.toSend()) {
+                    try {
+                        t.write(bytes);
+                    } catch (Exception e) {
+                        session.execute(() -> lost(t, "write to " + t.name() + " failed: " + e.getMessage()));
+                        break;
+                    }
+                }
+            }
+        }
+        step.completeAll();
+        if (step.linkDown() && t != null) {
+            session.execute(() -> lost(t, "device silent: no reply after " + RequestTracker.RETRANSMISSIONS + " retransmissions"));
+        }
+        return step.linkDown();
+    }
+
+    // ---- requests ----
+
+    CompletableFuture<Reply> request(ArbiterCommand command) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        if (transport == null) {
+            reply.complete(new Unanswered("link down", false));
+            return reply;
+        }
+        perform(() -> tracker.submit(command, reply, System.nanoTime()));
+        return reply;
+    }
+
+    private static Reply await(CompletableFuture<Reply> reply) {
+        try {
+            return reply.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return new Unanswered("interrupted: " + e, false);
+        }
+    }
+
+    private static String describe(Reply reply) {
+        if (reply instanceof Unanswered u) {
+            return u.reason();
+        }
+        Frame f = ((Answered) reply).frame();
+        return f instanceof Frame.Error e ? e.code() + " " + e.msg() : "unexpected reply " + f;
+    }
+
+    @Override
+    public LinkState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<DeviceInfo> device() {
+        return Optional.ofNullable(device);
+    }
+
+    @Override
+    public CompletableFuture<ArbiterStatus> status() {
+        if (state != LinkState.UP) {
+            return CompletableFuture.failedFuture(new ArbiterUnavailableException("arbiter link is " + state));
+        }
+        return request(new ArbiterCommand.Status()).thenApply(reply -> {
+            if (reply instanceof Answered a && a.frame() instanceof Frame.Ok ok && ok.verb().equals("STATUS")) {
+                try {
+                    return ArbiterStatus.parse(ok);
+                } catch (IllegalArgumentException e) {
+                    throw new ArbiterUnavailableException(e.getMessage());
+                }
+            }
+            throw new ArbiterUnavailableException("STATUS: " + describe(reply));
+        });
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> select(Selection target, long epoch) {
+        return dangerous(new ArbiterCommand.Select(target, epoch));
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> fence(BoxId box, FenceMode mode, int holdMs, long epoch) {
+        return dangerous(new ArbiterCommand.Fence(box, mode, holdMs, epoch));
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> unfence(BoxId box, long epoch) {
+        return dangerous(new ArbiterCommand.Unfence(box, epoch));
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> disarm() {
+        return dangerous(new ArbiterCommand.Disarm());
+    }
+
+    private CompletableFuture<CommandResult> dangerous(ArbiterCommand.Dangerous command) {
+        synchronized (this) {
+            CompletableFuture<CommandResult> result = dangerousChain.handle((r, e) -> null)
+                    .thenCompose(ignored -> new PrepExec(this).run(command))
+                    .whenComplete((r, e) -> log.info("arbiter {} -> {}", command.canonical(), e != null ? e.toString() : r));
+            dangerousChain = result;
+            return result;
+        }
+    }
+
+    boolean up() {
+        return state == LinkState.UP;
+    }
+
+    @Override
+    public void addListener(ArbiterListener listener, Executor executor) {
+        listeners.add(listener, executor);
+    }
+
+    @Override
+    public void removeListener(ArbiterListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        state = LinkState.CLOSED;
+        session.shutdownNow();
+        io.interrupt();
+        Transport t = transport;
+        if (t != null) {
+            detach(t, "link closed");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.redpair.arbiter;
+
+/** What an {@link ArbiterLink} publishes to its listeners. Immutable; delivered on the subscriber's executor. */
+public sealed interface LinkEvent {
+
+    /** HELLO succeeded (and ARM, when the link arms): the device is reachable on {@code port}. */
+    record LinkUp(DeviceInfo device, String port) implements LinkEvent {
+    }
+
+    /** No usable device: port vanished, three retransmissions unanswered, wrong serial number, E07... */
+    record LinkDown(String reason) implements LinkEvent {
+    }
+
+    /** An event from the device, delivered once per (boot, evseq) even if the device re-sends it. */
+    record DeviceEvent(ArbiterEvent event) implements LinkEvent {
+    }
+
+    /** A STATUS reply that differs from the previous one (the watchdog countdown and ages are ignored for "differs"). */
+    record StatusChanged(ArbiterStatus status) implements LinkEvent {
+    }
+}

@@ -1,0 +1,138 @@
+package io.redpair.failover;
+
+import io.redpair.failover.PairCommand.StartFlows;
+import io.redpair.failover.PairCommand.StopFlows;
+import io.redpair.failover.PairEvent.BoxObserved;
+import io.redpair.failover.PairEvent.CommandCompleted;
+import io.redpair.failover.PairEvent.MaintenanceEnded;
+import io.redpair.failover.PairEvent.MaintenanceRequested;
+import io.redpair.failover.PairEvent.OperatorConfirmedOff;
+import io.redpair.failover.PairEvent.SwitchoverRequested;
+import io.redpair.pair.BoxCondition;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Policy;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The pure decision core of one pair: {@code (state, event, now) -> (state, commands)}. No threads, no
+ * I/O, no clock: the same inputs always give the same outputs, which is what makes the scenario
+ * transcripts in src/test/resources/transcripts possible (ADR 0030). See docs/failover.md for the rules.
+ *
+ * <p>Invariants every step keeps (checked by the randomized test): the epoch never decreases; a step
+ * that bumps the epoch emits PersistEpoch as its first command; StartFlows is emitted only when the
+ * other box is confirmed not running; an UNKNOWN observation never causes a StartFlows or StopFlows.
+ *
+ * <p>Contract with the runtime: send {@code BoxObserved} when the health model's condition of a box
+ * changes (a verified command completion already updates the condition here, so re-sending an older
+ * condition afterwards would be read as news); deliver exactly one {@code CommandCompleted} per
+ * StopFlows/StartFlows, ok only when verified; send a {@code Tick} at least once per probe interval.
+ */
+public final class Decider {
+
+    private final String pairId;
+    private final Policy policy;
+    private final SteadyRules steady;
+    private final TakeoverRules takeover;
+    private final StartupRules startup;
+    private final OperatorRules operator;
+
+    public Decider(String pairId, Policy policy) {
+        this(pairId, policy, BoxId.A);
+    }
+
+    /** @param preferred the box started when none runs at start-up (the site file's "preferred") */
+    public Decider(String pairId, Policy policy, BoxId preferred) {
+        this.pairId = Objects.requireNonNull(pairId, "pairId");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.takeover = new TakeoverRules(pairId);
+        this.steady = new SteadyRules(pairId, policy, takeover);
+        this.takeover.setSteady(steady);
+        this.startup = new StartupRules(policy, Objects.requireNonNull(preferred, "preferred"), steady, takeover);
+        this.operator = new OperatorRules(steady, startup, takeover);
+    }
+
+    /** The state after RedPair starts, before any box was heard; {@code epoch} comes from the journal. */
+    public PairState initial(long epochFromJournal, long nowNanos) {
+        return initial(epochFromJournal, null, nowNanos);
+    }
+
+    /** As {@link #initial(long, long)}, with the last active from the journal (kept if both boxes run flows). */
+    public PairState initial(long epochFromJournal, BoxId lastActive, long nowNanos) {
+        return new PairState(Mode.STARTING, lastActive, epochFromJournal, "waiting for both boxes to answer",
+                FailoverStep.NONE, null, Map.of(), nowNanos, OptionalLong.empty(), 0, nowNanos, Set.of());
+    }
+
+    public Step step(PairState state, PairEvent event, long nowNanos) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(event, "event");
+        Decision d = new Decision(state, event, nowNanos);
+        record(d);
+        if (event instanceof SwitchoverRequested e) {
+            operator.switchover(d, e);
+        } else if (event instanceof OperatorConfirmedOff e) {
+            operator.confirmedOff(d, e);
+        } else if (event instanceof MaintenanceRequested e) {
+            operator.maintenance(d, e);
+        } else if (event instanceof MaintenanceEnded e) {
+            operator.maintenanceEnded(d, e);
+        } else {
+            decide(d);
+        }
+        return d.toStep();
+    }
+
+    /**
+     * Facts first: an observation or a verified completion updates what is known about a box. A verified
+     * start counts even from an older epoch: flows that run must never be overlooked.
+     */
+    private static void record(Decision d) {
+        if (d.event() instanceof BoxObserved o) {
+            d.set(d.state().withCondition(o.box(), o.condition()));
+        } else if (d.event() instanceof CommandCompleted c && c.command() instanceof StopFlows stop) {
+            d.set(d.state().withStopping(stop.box(), false));
+            if (c.ok()) {
+                d.set(d.state().withCondition(stop.box(), BoxCondition.STANDBY_READY));
+            }
+        } else if (d.event() instanceof CommandCompleted c && c.command() instanceof StartFlows start && c.ok()) {
+            d.set(d.state().withCondition(start.box(), BoxCondition.RUNNING_FLOWS));
+        }
+    }
+
+    private void decide(Decision d) {
+        PairState s = d.state();
+        if (s.step() != FailoverStep.NONE) {
+            takeover.progress(d);
+        } else if (s.mode() == Mode.MAINTENANCE) {
+            operator.inMaintenance(d);
+        } else if (s.mode() == Mode.STARTING) {
+            startup.starting(d);
+        } else if (s.active() == null) {
+            startup.reconcile(d);
+        } else {
+            failedSplitBrainStop(d);
+            if (d.state().mode() != Mode.OPERATOR_NEEDED || !(d.event() instanceof CommandCompleted)) {
+                steady.evaluate(d);
+            }
+        }
+    }
+
+    /** A split-brain StopFlows that could not be confirmed: both boxes may run flows; call a human. */
+    private void failedSplitBrainStop(Decision d) {
+        if (d.event() instanceof CommandCompleted c && c.command() instanceof StopFlows stop && !c.ok()
+                && stop.box() != d.state().active() && d.state().condition(stop.box()).mayRunFlows()) {
+            steady.operatorNeeded(d, "could not stop " + stop.box() + "'s flows (" + c.detail()
+                    + "): both boxes may run flows");
+        }
+    }
+
+    public String pairId() {
+        return pairId;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+}

@@ -1,0 +1,151 @@
+package io.redpair.supervisor;
+
+import io.redpair.health.ApiObservation;
+import io.redpair.health.CanaryObservation;
+import io.redpair.nodered.FlowsState;
+import io.redpair.nodered.Heartbeat;
+import io.redpair.nodered.NodeRedAuth;
+import io.redpair.nodered.NodeRedClient;
+import io.redpair.nodered.NodeRedEndpoint;
+import io.redpair.nodered.Outcome;
+import io.redpair.nodered.Timeouts;
+import io.redpair.pair.AuthRef;
+import io.redpair.pair.BoxConfig;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Pair;
+import io.redpair.store.SecretResolver;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@link BoxPort} over a box's Node-RED admin API and its canary. Stop and start are verified the way
+ * ARCHITECTURE §5 asks: a stop counts only when the API answered stop, a re-read says stop and the canary is
+ * gone (404); a start counts only when the canary answers (without a canary: the state re-read says start,
+ * which cannot see cold starts or missing node types — the snapshot says so).
+ */
+public final class NodeRedBoxPort implements BoxPort {
+
+    /** How long after a confirmed stop the canary may still answer (Node-RED: 1–11 ms measured). */
+    private static final Duration CANARY_GONE_WITHIN = Duration.ofSeconds(2);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final NodeRedClient client;
+    private final String heartbeatPath;
+    private final Duration startLimit;
+
+    NodeRedBoxPort(NodeRedClient client, String heartbeatPath, Duration startLimit) {
+        this.client = client;
+        this.heartbeatPath = heartbeatPath;
+        this.startLimit = startLimit;
+    }
+
+    /** The factory the CLI hands to {@link Supervisor#start}: secrets are resolved here, at connect time. */
+    public static Supervisor.BoxPortFactory factory(SecretResolver secrets) {
+        return (pair, box) -> open(pair, box, secrets);
+    }
+
+    static NodeRedBoxPort open(Pair pair, BoxId box, SecretResolver secrets) {
+        BoxConfig config = pair.box(box);
+        Timeouts timeouts = timeoutsFor(pair);
+        NodeRedEndpoint endpoint = new NodeRedEndpoint(config.url(), auth(pair, box, config.auth(), secrets),
+                config.tlsPin(), timeouts);
+        return new NodeRedBoxPort(NodeRedClient.create(endpoint), pair.hasCanary() ? pair.heartbeatPath() : null,
+                timeouts.start());
+    }
+
+    /**
+     * Probe timeout below the deadline, so a hung box yields at least one HUNG outcome inside one detection
+     * window: {@code interval × (missedBeats − 1)}, between 200 ms and 1 s.
+     */
+    static Timeouts timeoutsFor(Pair pair) {
+        long probeMs = Math.max(200, Math.min(1000, (long) pair.policy().intervalMs() * Math.max(1, pair.policy().missedBeats() - 1)));
+        Duration probe = Duration.ofMillis(probeMs);
+        return Timeouts.defaults().withProbe(probe).withConnect(probe);
+    }
+
+    private static NodeRedAuth auth(Pair pair, BoxId box, AuthRef ref, SecretResolver secrets) {
+        try {
+            if (ref.kind() == AuthRef.Kind.PASSWORD) {
+                return new NodeRedAuth.Password(ref.username(), secrets.resolve(ref.secretRef()), ref.scope());
+            }
+            if (ref.kind() == AuthRef.Kind.TOKEN) {
+                return new NodeRedAuth.StaticToken(ref.tokenHeader(), secrets.resolve(ref.secretRef()));
+            }
+            return new NodeRedAuth.None();
+        } catch (SecretResolver.SecretException e) {
+            throw new IllegalArgumentException("pair " + pair.id() + " box " + box + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Probed<ApiObservation>> probeApi() {
+        return client.flowsStateAsync().thenApply(o -> new Probed<>(OutcomeMapping.api(o), o.latencyNanos()));
+    }
+
+    @Override
+    public CompletableFuture<Probed<CanaryObservation>> probeCanary() {
+        return client.heartbeatAsync(heartbeatPath).thenApply(o -> new Probed<>(OutcomeMapping.canary(o), o.latencyNanos()));
+    }
+
+    @Override
+    public Verified stopFlows() {
+        Outcome<FlowsState> posted = client.setFlowsState(FlowsState.STOP);
+        if (!isState(posted, FlowsState.STOP)) {
+            return new Verified(false, "POST stop: " + posted.describe());
+        }
+        Outcome<FlowsState> reread = client.flowsState();
+        if (!isState(reread, FlowsState.STOP)) {
+            return new Verified(false, "stop answered, but the state re-read gave " + reread.describe());
+        }
+        if (heartbeatPath == null) {
+            return new Verified(true, "API stop, state re-read stop (no canary to confirm)");
+        }
+        long t0 = System.nanoTime();
+        long deadline = t0 + CANARY_GONE_WITHIN.toNanos();
+        Outcome<Heartbeat> beat = client.heartbeat(heartbeatPath);
+        while (!(beat instanceof Outcome.NotFound) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL_NANOS);
+            beat = client.heartbeat(heartbeatPath);
+        }
+        if (!(beat instanceof Outcome.NotFound)) {
+            return new Verified(false, "API says stop, but the canary still gives " + beat.describe());
+        }
+        return new Verified(true, "API stop, state re-read stop, canary 404 after "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
+    }
+
+    @Override
+    public Verified startFlows() {
+        long t0 = System.nanoTime();
+        Outcome<FlowsState> posted = client.setFlowsState(FlowsState.START);
+        if (!isState(posted, FlowsState.START)) {
+            return new Verified(false, "POST start: " + posted.describe());
+        }
+        if (heartbeatPath == null) {
+            Outcome<FlowsState> reread = client.flowsState();
+            return isState(reread, FlowsState.START)
+                    ? new Verified(true, "API start, state re-read start (no canary: flows running not proven)")
+                    : new Verified(false, "start answered, but the state re-read gave " + reread.describe());
+        }
+        long deadline = t0 + startLimit.toNanos();
+        Outcome<Heartbeat> beat = client.heartbeat(heartbeatPath);
+        while (!beat.isOk() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL_NANOS);
+            beat = client.heartbeat(heartbeatPath);
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        return beat.isOk() ? new Verified(true, "API start, canary answered " + ms + " ms after the request")
+                : new Verified(false, "API start, but the canary gives " + beat.describe() + " after " + ms + " ms");
+    }
+
+    private static boolean isState(Outcome<FlowsState> o, FlowsState expected) {
+        return o instanceof Outcome.Ok<FlowsState> ok && ok.value() == expected;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

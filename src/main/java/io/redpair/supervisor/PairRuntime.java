@@ -1,0 +1,296 @@
+package io.redpair.supervisor;
+
+import io.redpair.failover.Decider;
+import io.redpair.failover.FailoverStep;
+import io.redpair.failover.Mode;
+import io.redpair.failover.PairCommand;
+import io.redpair.failover.PairEvent;
+import io.redpair.failover.PairEvent.BoxObserved;
+import io.redpair.failover.PairEvent.CommandCompleted;
+import io.redpair.failover.PairState;
+import io.redpair.failover.Step;
+import io.redpair.health.ApiObservation;
+import io.redpair.health.BoxHealth;
+import io.redpair.health.BoxHealthSnapshot;
+import io.redpair.health.CanaryObservation;
+import io.redpair.pair.BoxCondition;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Pair;
+import io.redpair.store.Reconciliation;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the supervisor thread keeps for one pair: the decider and its state, the health model per box,
+ * probe bookkeeping and the timeline tail. Every method runs on the supervisor thread; probe results and
+ * command completions are posted back to it, so nothing here needs a lock.
+ */
+final class PairRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PairRuntime.class);
+    private static final int TIMELINE = 50;
+
+    private final Pair pair;
+    private final RuntimeContext ctx;
+    private final Map<BoxId, BoxPort> ports;
+    private final Decider decider;
+    private final CommandRunner runner;
+    private final IntentTracker intents;
+    private final LocalPauseGuard pauseGuard;
+    private final Map<BoxId, ProbeState> boxes = new EnumMap<>(BoxId.class);
+    private final Deque<SupervisorEvent> timeline = new ArrayDeque<>();
+    private PairState state;
+    private long generation;
+
+    /** Per box: health model, the last verdict published, in-flight probes, latencies. */
+    private static final class ProbeState {
+        BoxHealth health;
+        BoxHealthSnapshot last;
+        BoxCondition published = BoxCondition.UNKNOWN;
+        boolean apiInFlight;
+        boolean canaryInFlight;
+        long apiLatencyNanos = -1;
+        long canaryLatencyNanos = -1;
+        /** When the last stop/start on this box completed: probes sent before it describe the old state. */
+        long commandDoneNanos = Long.MIN_VALUE;
+        /** Both channels answered since that command: until then the health verdict is not fed to the decider. */
+        boolean apiFresh = true;
+        boolean canaryFresh = true;
+    }
+
+    PairRuntime(Pair pair, RuntimeContext ctx, Map<BoxId, BoxPort> ports, Reconciliation journalled, long nowNanos) {
+        this.pair = pair;
+        this.ctx = ctx;
+        this.ports = ports;
+        this.decider = new Decider(pair.id(), pair.policy());
+        long period = TimeUnit.MILLISECONDS.toNanos(pair.policy().intervalMs());
+        this.pauseGuard = new LocalPauseGuard(period, TimeUnit.MILLISECONDS.toNanos(pair.policy().deadlineMs()));
+        for (BoxId box : BoxId.values()) {
+            ProbeState p = new ProbeState();
+            p.health = BoxHealth.forPair(pair, box);
+            boxes.put(box, p);
+        }
+        Duration stopLimit = Duration.ofSeconds(40);
+        Duration startLimit = Duration.ofSeconds(70);
+        this.runner = new CommandRunner(pair.id(), ports, ctx, stopLimit, startLimit, this::onCompleted);
+        this.intents = ctx.readOnly() ? null
+                : new IntentTracker(pair.id(), ctx.journal(), ctx.nanoClock(), journalled.activeBox().orElse(null));
+        this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled), nowNanos);
+    }
+
+    Pair pair() {
+        return pair;
+    }
+
+    PairState state() {
+        return state;
+    }
+
+    /** One period: pause guard, probes, health re-assessment, and a Tick for the decider. */
+    void tick(long now) {
+        long gap = pauseGuard.onTick(now);
+        if (gap > 0) {
+            rebaseline(now, gap);
+        }
+        for (BoxId box : BoxId.values()) {
+            sendProbes(box);
+            observe(box, now);
+        }
+        if (!ctx.readOnly() && !pauseGuard.suppressed(now)) {
+            decide(new PairEvent.Tick(), now);
+            guardSpare();
+        }
+    }
+
+    /** Parks a stop at a non-active box that cannot be seen, outside takeovers (see CommandRunner#parkStop). */
+    private void guardSpare() {
+        BoxId active = state.active();
+        if (active == null || state.step() != FailoverStep.NONE || state.mode() == Mode.STARTING) {
+            return;
+        }
+        BoxCondition spare = state.condition(active.other());
+        if (spare == BoxCondition.HUNG || spare == BoxCondition.UNREACHABLE) {
+            runner.parkStop(active.other(), state.epoch());
+        }
+    }
+
+    private void rebaseline(long now, long gapNanos) {
+        generation++;
+        for (BoxId box : BoxId.values()) {
+            ProbeState p = boxes.get(box);
+            p.health = BoxHealth.forPair(pair, box);
+            p.apiInFlight = false;
+            p.canaryInFlight = false;
+        }
+        long gapMs = TimeUnit.NANOSECONDS.toMillis(gapNanos);
+        long suppressMs = TimeUnit.NANOSECONDS.toMillis(pauseGuard.windowNanos());
+        LOG.warn("pair {} epoch {} local pause of {} ms detected: no conviction for {} ms, health re-baselined",
+                pair.id(), state.epoch(), gapMs, suppressMs);
+        record(new SupervisorEvent.LocalPauseDetected(ctx.wallClock().instant(), pair.id(), gapMs, suppressMs));
+    }
+
+    private void sendProbes(BoxId box) {
+        ProbeState p = boxes.get(box);
+        long gen = generation;
+        long sent = ctx.now();
+        if (!p.apiInFlight) {
+            p.apiInFlight = true;
+            deliver(ports.get(box).probeApi(), r -> onApi(box, gen, sent, r));
+        }
+        if (pair.hasCanary() && !p.canaryInFlight) {
+            p.canaryInFlight = true;
+            deliver(ports.get(box).probeCanary(), r -> onCanary(box, gen, sent, r));
+        }
+    }
+
+    private <T> void deliver(CompletableFuture<T> future, Consumer<T> onLoop) {
+        future.whenComplete((result, error) -> {
+            if (result == null) {
+                LOG.error("pair {} probe failed unexpectedly", pair.id(), error);
+                return;
+            }
+            try {
+                ctx.loop().execute(() -> onLoop.accept(result));
+            } catch (RejectedExecutionException stopped) {
+                LOG.debug("supervisor stopped; probe result dropped");
+            }
+        });
+    }
+
+    /**
+     * A probe result is stale, and dropped, when it was sent before a local pause (its timing says nothing
+     * about the box) or before the last verified stop/start of that box completed (it describes the state the
+     * command changed: a "stop" read just before a start must not make the new active look like a spare).
+     */
+    private boolean stale(ProbeState p, long gen, long sentNanos) {
+        return gen != generation || sentNanos < p.commandDoneNanos;
+    }
+
+    private void onApi(BoxId box, long gen, long sent, BoxPort.Probed<ApiObservation> r) {
+        ProbeState p = boxes.get(box);
+        if (gen == generation) {
+            p.apiInFlight = false;
+        }
+        if (stale(p, gen, sent)) {
+            return;
+        }
+        p.apiFresh = true;
+        p.apiLatencyNanos = r.latencyNanos();
+        long now = ctx.now();
+        p.health.onApi(r.observation(), now);
+        observe(box, now);
+    }
+
+    private void onCanary(BoxId box, long gen, long sent, BoxPort.Probed<CanaryObservation> r) {
+        ProbeState p = boxes.get(box);
+        if (gen == generation) {
+            p.canaryInFlight = false;
+        }
+        if (stale(p, gen, sent)) {
+            return;
+        }
+        p.canaryFresh = true;
+        p.canaryLatencyNanos = r.latencyNanos();
+        long now = ctx.now();
+        p.health.onCanary(r.observation(), now);
+        observe(box, now);
+    }
+
+    /** Re-assesses a box; publishes a changed verdict and feeds it to the decider unless held back. */
+    private void observe(BoxId box, long now) {
+        ProbeState p = boxes.get(box);
+        p.last = p.health.assess(now);
+        BoxCondition condition = p.last.condition();
+        if (condition != p.published) {
+            record(new SupervisorEvent.BoxConditionChanged(ctx.wallClock().instant(), pair.id(), box, p.published,
+                    condition, p.last.detail()));
+            p.published = condition;
+        }
+        boolean fresh = p.apiFresh && p.canaryFresh;
+        boolean deciderBehind = fresh && condition != BoxCondition.UNKNOWN && condition != state.condition(box);
+        if (!ctx.readOnly() && deciderBehind && !pauseGuard.suppressed(now)) {
+            decide(new BoxObserved(box, condition, p.last.detail()), now);
+        }
+    }
+
+    private void onCompleted(CommandCompleted c) {
+        BoxId box = c.command() instanceof PairCommand.StopFlows s ? s.box()
+                : c.command() instanceof PairCommand.StartFlows s ? s.box() : null;
+        if (box != null) {
+            ProbeState p = boxes.get(box);
+            p.commandDoneNanos = ctx.now();
+            p.apiFresh = false;
+            p.canaryFresh = !pair.hasCanary();
+        }
+        if (intents != null) {
+            intents.onCompleted(c);
+        }
+        decide(c, ctx.now());
+    }
+
+    /** Feeds one event to the decider and carries out the step. Returns the step for operator requests. */
+    Step decide(PairEvent event, long now) {
+        PairState old = state;
+        Step step = decider.step(old, event, now);
+        state = step.state();
+        if (changed(old, state)) {
+            LOG.info("pair {} epoch {} {} -> {} active={} step={} target={}: {}", pair.id(), state.epoch(), old.mode(),
+                    state.mode(), state.active(), state.step(), state.target(), state.reason());
+            record(new SupervisorEvent.StateChanged(ctx.wallClock().instant(), pair.id(), old.mode(), state.mode(),
+                    state.active(), state.epoch(), state.step(), state.target(), state.reason()));
+            intents.onTransition(state);
+        }
+        runner.run(step.commands(), state.epoch());
+        if (changed(old, state)) {
+            guardSpare();
+        }
+        return step;
+    }
+
+    static boolean changed(PairState a, PairState b) {
+        return a.mode() != b.mode() || a.active() != b.active() || a.epoch() != b.epoch() || a.step() != b.step()
+                || a.target() != b.target();
+    }
+
+    /** Adds to the timeline tail and publishes. */
+    void record(SupervisorEvent e) {
+        timeline.addLast(e);
+        while (timeline.size() > TIMELINE) {
+            timeline.removeFirst();
+        }
+        ctx.publish().accept(e);
+    }
+
+    PairSnapshot snapshot() {
+        Map<BoxId, BoxSnapshot> out = new EnumMap<>(BoxId.class);
+        for (BoxId box : BoxId.values()) {
+            ProbeState p = boxes.get(box);
+            BoxHealthSnapshot h = p.last != null ? p.last : p.health.assess(ctx.now());
+            out.put(box, new BoxSnapshot(box, pair.box(box).url().toString(), h.condition(), h.detail(),
+                    millis(p.apiLatencyNanos), millis(p.canaryLatencyNanos), h.canaryAgeMs(), h.phi(), h.missed(),
+                    h.lastApi() == null ? null : h.lastApi().name(), h.lastCanary() == null ? null : h.lastCanary().name()));
+        }
+        boolean decides = !ctx.readOnly();
+        return new PairSnapshot(pair.id(), pair.name(), decides ? state.mode() : null, decides ? state.active() : null,
+                state.epoch(), decides ? state.reason() : "not supervised: health only", state.step(), state.target(),
+                pair.hasCanary(), pauseGuard.suppressed(ctx.now()), out, timeline.stream().toList());
+    }
+
+    private static long millis(long nanos) {
+        return nanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    /** True once the decider has heard from both boxes (used by one-shot commands and status). */
+    boolean bothHeard() {
+        return boxes.values().stream().allMatch(p -> p.published != BoxCondition.UNKNOWN);
+    }
+}

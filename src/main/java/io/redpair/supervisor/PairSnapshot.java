@@ -1,0 +1,24 @@
+package io.redpair.supervisor;
+
+import io.redpair.failover.FailoverStep;
+import io.redpair.failover.Mode;
+import io.redpair.pair.BoxId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pair at one moment, immutable. {@code mode} is null when nothing decides for the pair (a read-only
+ * {@code status} without a running supervisor): then only the box health is meaningful.
+ *
+ * @param canary     false when the pair has no heartbeat path: "flows run" then rests on the admin API alone
+ * @param suppressed true while the local-pause guard holds convictions back
+ * @param timeline   the newest events of this pair, oldest first (bounded)
+ */
+public record PairSnapshot(String pairId, String name, Mode mode, BoxId active, long epoch, String reason,
+                           FailoverStep step, BoxId target, boolean canary, boolean suppressed,
+                           Map<BoxId, BoxSnapshot> boxes, List<SupervisorEvent> timeline) {
+    public PairSnapshot {
+        boxes = Map.copyOf(boxes);
+        timeline = List.copyOf(timeline);
+    }
+}

@@ -1,0 +1,172 @@
+package io.redpair.supervisor;
+
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Pair;
+import io.redpair.pair.Site;
+import io.redpair.store.Journal;
+import io.redpair.store.Reconciliation;
+import io.redpair.supervisor.control.ControlHandler;
+import io.redpair.supervisor.control.ControlRequest;
+import io.redpair.supervisor.control.ControlResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime of one site: a single supervisor thread owns the state of every pair (the only writer); probes run
+ * asynchronously and post their outcomes back; box commands run on a small I/O executor, verified, and post
+ * their results back; immutable {@link SiteSnapshot}s and {@link SupervisorEvent}s go to subscribers on the
+ * executors they chose.
+ *
+ * <p>Read-only mode (no journal): probes and health only, no decisions, no commands — what {@code status}
+ * uses when no supervisor holds the site, so looking never changes anything.
+ */
+public final class Supervisor implements AutoCloseable, ControlHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
+    /** Opens the port of one box of a pair; the supervisor closes it. */
+    @FunctionalInterface
+    public interface BoxPortFactory {
+        BoxPort open(Pair pair, BoxId box);
+    }
+
+    private final Site site;
+    private final RuntimeContext ctx;
+    private final Map<String, PairRuntime> pairs = new LinkedHashMap<>();
+    private final List<BoxPort> openPorts = new ArrayList<>();
+    private final Subscribers<SupervisorEvent> events = new Subscribers<>();
+    private final Subscribers<SiteSnapshot> snapshots = new Subscribers<>();
+    private final OperatorRequests operator;
+
+    private Supervisor(Site site, Journal journal, Clock wallClock) {
+        this.site = site;
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "redpair-supervisor"));
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService io = Executors.newFixedThreadPool(4, r -> thread(r, "redpair-command-" + n.incrementAndGet()));
+        this.ctx = new RuntimeContext(loop, io, journal, events::publish, wallClock, System::nanoTime);
+        this.operator = new OperatorRequests(ctx, pairs);
+    }
+
+    /**
+     * Starts supervising. With a journal the supervisor decides and acts (the caller must hold the site lock);
+     * with {@code journal == null} it only observes.
+     */
+    public static Supervisor start(Site site, Journal journal, BoxPortFactory ports) {
+        Supervisor s = new Supervisor(site, journal, Clock.systemUTC());
+        s.submit(() -> s.startPairs(ports)).join();
+        return s;
+    }
+
+    private void startPairs(BoxPortFactory factory) {
+        long now = ctx.now();
+        for (Pair pair : site.pairs()) {
+            Map<BoxId, BoxPort> ports = new EnumMap<>(BoxId.class);
+            for (BoxId box : BoxId.values()) {
+                BoxPort port = factory.open(pair, box);
+                ports.put(box, port);
+                openPorts.add(port);
+            }
+            Reconciliation journalled = ctx.readOnly() ? new Reconciliation(pair.id(), 0, java.util.Optional.empty(),
+                    java.util.Optional.empty()) : Reconciler.reconcile(ctx.journal(), pair.id(), now);
+            PairRuntime runtime = new PairRuntime(pair, ctx, ports, journalled, now);
+            pairs.put(pair.id(), runtime);
+            long period = pair.policy().intervalMs();
+            ctx.loop().scheduleWithFixedDelay(() -> tick(runtime), 0, period, TimeUnit.MILLISECONDS);
+        }
+        LOG.info("supervising site '{}' ({} pairs){}", site.name(), pairs.size(), ctx.readOnly() ? " read-only" : "");
+    }
+
+    private void tick(PairRuntime runtime) {
+        try {
+            runtime.tick(ctx.now());
+            snapshots.publish(snapshotNow());
+        } catch (RuntimeException e) {
+            LOG.error("pair {} tick failed", runtime.pair().id(), e); // keep the schedule alive
+        }
+    }
+
+    private static Thread thread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private <T> CompletableFuture<T> submit(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, ctx.loop());
+    }
+
+    private CompletableFuture<Void> submit(Runnable work) {
+        return CompletableFuture.runAsync(work, ctx.loop());
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    /** Events, delivered on {@code executor}. Close the result to unsubscribe. */
+    public AutoCloseable subscribe(java.util.concurrent.Executor executor, Consumer<? super SupervisorEvent> consumer) {
+        return events.add(executor, consumer);
+    }
+
+    /** A snapshot after every tick and decision, delivered on {@code executor}; coalesce if you are slow. */
+    public AutoCloseable subscribeSnapshots(java.util.concurrent.Executor executor, Consumer<? super SiteSnapshot> consumer) {
+        return snapshots.add(executor, consumer);
+    }
+
+    /** The current snapshot, taken on the supervisor thread. */
+    public CompletableFuture<SiteSnapshot> snapshot() {
+        return submit(this::snapshotNow);
+    }
+
+    private SiteSnapshot snapshotNow() {
+        return new SiteSnapshot(site.name(), ctx.wallClock().instant(), !ctx.readOnly(),
+                pairs.values().stream().map(PairRuntime::snapshot).toList());
+    }
+
+    /** Runs {@code query} on the supervisor thread against one pair (tests, one-shot commands). */
+    public <T> CompletableFuture<T> inspect(String pairId, Function<PairRuntimeView, T> query) {
+        return submit(() -> query.apply(new PairRuntimeView(pairs.get(pairId))));
+    }
+
+    /** Serves a control-channel request: the work is done on the supervisor thread. */
+    @Override
+    public ControlResponse handle(ControlRequest request) {
+        try {
+            return submit(() -> operator.handle(request, snapshotNow())).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ControlResponse.of(ControlResponse.Outcome.FAILED, "interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            return ControlResponse.of(ControlResponse.Outcome.FAILED, "supervisor did not answer: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ctx.loop().shutdownNow();
+        ctx.io().shutdownNow();
+        try {
+            ctx.loop().awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        openPorts.forEach(BoxPort::close);
+        LOG.info("stopped supervising site '{}'", site.name());
+    }
+}

@@ -1,0 +1,145 @@
+package io.redpair.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redpair.failover.PairCommand;
+import io.redpair.failover.PairEvent.CommandCompleted;
+import io.redpair.health.ApiObservation;
+import io.redpair.health.CanaryObservation;
+import io.redpair.pair.BoxId;
+import io.redpair.store.Journal;
+import io.redpair.store.JournalEntry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command runner's ordering and exactly-once guarantees, with a real journal and an in-memory box port. */
+class CommandRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService io = Executors.newFixedThreadPool(2);
+    private final List<SupervisorEvent> published = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<CommandCompleted> completions = new LinkedBlockingQueue<>();
+
+    @AfterEach
+    void stop() {
+        loop.shutdownNow();
+        io.shutdownNow();
+    }
+
+    /** A box whose stop/start report what the journal said at the moment they ran. */
+    private static final class JournalWitnessPort implements BoxPort {
+        final Journal journal;
+        final CountDownLatch release;
+        volatile long epochSeenAtStop = -1;
+
+        JournalWitnessPort(Journal journal, CountDownLatch release) {
+            this.journal = journal;
+            this.release = release;
+        }
+
+        @Override
+        public CompletableFuture<Probed<ApiObservation>> probeApi() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletableFuture<Probed<CanaryObservation>> probeCanary() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public Verified stopFlows() {
+            epochSeenAtStop = journal.currentEpoch("p");
+            return new Verified(true, "stopped");
+        }
+
+        @Override
+        public Verified startFlows() {
+            try {
+                release.await(); // a box that answers only when the test allows
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Verified(true, "late success");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private CommandRunner runner(Journal journal, BoxPort port, Duration limit) {
+        RuntimeContext ctx = new RuntimeContext(loop, io, journal, published::add, Clock.systemUTC(), System::nanoTime);
+        return new CommandRunner("p", Map.of(BoxId.A, port, BoxId.B, port), ctx, limit, limit, completions::add);
+    }
+
+    private void onLoop(Runnable r) throws Exception {
+        loop.submit(r).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void epochIsDurableBeforeTheStopOfTheSameStepRuns() throws Exception {
+        try (Journal journal = Journal.open(dir.resolve("j.db"))) {
+            JournalWitnessPort port = new JournalWitnessPort(journal, new CountDownLatch(0));
+            CommandRunner runner = runner(journal, port, Duration.ofSeconds(5));
+            onLoop(() -> runner.run(List.of(new PairCommand.PersistEpoch(7, "A down"),
+                    new PairCommand.RecordNote("failover-started", "A -> B"), new PairCommand.StopFlows(BoxId.A, 7)), 7));
+            CommandCompleted done = completions.poll(5, TimeUnit.SECONDS);
+            assertThat(done).isNotNull();
+            assertThat(done.ok()).isTrue();
+            assertThat(port.epochSeenAtStop).isEqualTo(7);
+            assertThat(journal.events("p", java.time.Instant.EPOCH)).extracting(JournalEntry::type)
+                    .containsSubsequence("epoch", "failover-started");
+            assertThat(published).anyMatch(e -> e instanceof SupervisorEvent.Noted n && n.noteType().equals("failover-started"));
+        }
+    }
+
+    @Test
+    void whenTheEpochCannotBePersistedNoBoxCommandRunsAndEachIsReportedFailed() throws Exception {
+        try (Journal journal = Journal.open(dir.resolve("j.db"))) {
+            journal.persistEpoch("p", 9, "newer decision elsewhere", 1); // 7 is now stale: persisting it fails
+            JournalWitnessPort port = new JournalWitnessPort(journal, new CountDownLatch(0));
+            CommandRunner runner = runner(journal, port, Duration.ofSeconds(5));
+            onLoop(() -> runner.run(List.of(new PairCommand.PersistEpoch(7, "stale"),
+                    new PairCommand.StopFlows(BoxId.A, 7)), 7));
+            CommandCompleted done = completions.poll(5, TimeUnit.SECONDS);
+            assertThat(done.ok()).isFalse();
+            assertThat(done.detail()).contains("epoch could not be written");
+            assertThat(port.epochSeenAtStop).isEqualTo(-1);
+            assertThat(published).anyMatch(e -> e instanceof SupervisorEvent.Alarmed);
+        }
+    }
+
+    @Test
+    void aCommandWithoutVerifiedResultInTimeCompletesOnceAsFailedAndTheLateAnswerIsIgnored() throws Exception {
+        try (Journal journal = Journal.open(dir.resolve("j.db"))) {
+            CountDownLatch release = new CountDownLatch(1);
+            JournalWitnessPort port = new JournalWitnessPort(journal, release);
+            CommandRunner runner = runner(journal, port, Duration.ofMillis(200));
+            onLoop(() -> runner.run(List.of(new PairCommand.StartFlows(BoxId.B, 1)), 1));
+            CommandCompleted first = completions.poll(5, TimeUnit.SECONDS);
+            assertThat(first.ok()).isFalse();
+            assertThat(first.detail()).contains("no verified result");
+            release.countDown(); // the box answers after the limit
+            assertThat(completions.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+}
