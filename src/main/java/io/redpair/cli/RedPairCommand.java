@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "redpair", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps an on-site Node-RED high-availability pair running.",
         subcommands = {GuiCommand.class, SecretCommand.class, AuditCommand.class, TrustCommand.class, SuperviseCommand.class,
-                StatusCommand.class, SwitchoverCommand.class, FailoverCommand.class, MaintenanceCommand.class, CanaryCommand.class,
-                LintCommand.class, DiffCommand.class,
+                StatusCommand.class, SwitchoverCommand.class, FailoverCommand.class, MaintenanceCommand.class,
+                CanaryCommand.class, ArbiterCli.class, ArbiterSimCommand.class, LintCommand.class, DiffCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RedPairCommand implements Runnable {
 
