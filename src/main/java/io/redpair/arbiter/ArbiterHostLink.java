@@ -57,8 +57,11 @@ final class ArbiterHostLink implements ArbiterLink {
         this.io = daemon(new LinkReader(this)::run, "arbiter-io");
     }
 
-    static ArbiterHostLink start(ArbiterLinkOptions options, PortScanner scanner) {
+    static ArbiterHostLink start(ArbiterLinkOptions options, PortScanner scanner, ArbiterListener listener, Executor executor) {
         ArbiterHostLink link = new ArbiterHostLink(options, scanner);
+        if (listener != null) {
+            link.addListener(listener, executor);
+        }
         link.io.start();
         link.session.execute(link::rediscoverRound);
         return link;
@@ -225,21 +228,24 @@ final class ArbiterHostLink implements ArbiterLink {
 
     /** The transport died or a request went unanswered three times. */
     void lost(Transport t, String reason) {
-        detach(t, reason);
-        goDown(reason);
+        if (detach(t, reason)) {
+            goDown(reason);
+        }
     }
 
-    private void detach(Transport t, String reason) {
+    /** Returns false when {@code t} is no longer the current transport (a late report about an old port). */
+    private boolean detach(Transport t, String reason) {
         RequestTracker.Step failed;
         synchronized (lock) {
             if (transport != t) {
-                return;
+                return false;
             }
             transport = null;
             failed = tracker.failAll(reason);
         }
         t.close();
         failed.completeAll();
+        return true;
     }
 
     void onFrame(Frame frame) {

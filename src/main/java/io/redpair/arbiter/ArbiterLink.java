@@ -15,7 +15,12 @@ public interface ArbiterLink extends AutoCloseable {
 
     /** Starts connecting in the background; watch {@link LinkEvent.LinkUp}/{@link LinkEvent.LinkDown}. */
     static ArbiterLink open(ArbiterLinkOptions options, PortScanner ports) {
-        return ArbiterHostLink.start(options, ports);
+        return ArbiterHostLink.start(options, ports, null, null);
+    }
+
+    /** As {@link #open(ArbiterLinkOptions, PortScanner)}, with a listener registered before any byte is read. */
+    static ArbiterLink open(ArbiterLinkOptions options, PortScanner ports, ArbiterListener listener, Executor executor) {
+        return ArbiterHostLink.start(options, ports, listener, executor);
     }
 
     LinkState state();

@@ -16,19 +16,22 @@ import java.util.List;
 public final class SerialPortScanner implements PortScanner {
 
     private final List<Path> extraDirectories;
+    private final boolean systemPorts;
 
-    public SerialPortScanner(List<Path> extraDirectories) {
+    /** {@code systemPorts}: include the ports the OS lists (false in tests, so they never write to a real line). */
+    public SerialPortScanner(List<Path> extraDirectories, boolean systemPorts) {
         this.extraDirectories = List.copyOf(extraDirectories);
+        this.systemPorts = systemPorts;
     }
 
     public static SerialPortScanner system() {
-        return new SerialPortScanner(List.of());
+        return new SerialPortScanner(List.of(), true);
     }
 
     @Override
     public List<PortInfo> ports() {
         List<PortInfo> ports = new ArrayList<>();
-        for (SerialPort p : SerialPort.getCommPorts()) {
+        for (SerialPort p : systemPorts ? SerialPort.getCommPorts() : new SerialPort[0]) {
             ports.add(new PortInfo(p.getSystemPortPath(), p.getPortDescription(), nullToEmpty(p.getSerialNumber())));
         }
         for (Path dir : extraDirectories) {

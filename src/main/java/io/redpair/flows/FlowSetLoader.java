@@ -114,7 +114,7 @@ public final class FlowSetLoader {
             if (t != JsonToken.START_OBJECT) {
                 throw builder.error(at, "element " + index + " of the flows array is " + describe(t) + ", not a node object");
             }
-            builder.add((ObjectNode) MAPPER.readTree(p), index++, at);
+            builder.add((ObjectNode) JsNumbers.normalize(MAPPER.readTree(p)), index++, at);
         }
     }
 

@@ -3,17 +3,42 @@ package io.redpair.health;
 import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
+import java.util.Locale;
 import java.util.Objects;
 
-/** Combines one box's admin API and canary observations into a {@link BoxCondition}. */
+/**
+ * Combines one box's admin API and canary observations into a committed {@link BoxCondition}.
+ *
+ * <p>Rule: the latest observations give a {@link Verdict}; a verdict that differs from the committed
+ * condition replaces it only after it has been contradicted for the whole deadline
+ * ({@code intervalMs × missedBeats}), measured from the last observation that still supported the
+ * committed condition. Until then the last good condition stands and the missed count grows. The
+ * exceptions that commit at once are listed in {@link ConditionRules#commitsAtOnce}; the most important
+ * is that any sign of running flows is never delayed. The detail of a failure keeps the evidence of
+ * its conviction ("connection refused: 4 heartbeats missed (1.0 s)"); a healthy detail follows the probes.
+ *
+ * <p>Time is passed in (monotonic nanoseconds). Not thread-safe: owned by the supervisor thread.
+ */
 public final class BoxHealth {
 
     private final BoxId box;
+    private final long deadlineMs;
     private final boolean canaryConfigured;
+    private final DeadlineDetector support;
+    private final PhiAccrualDetector liveness;
+    private ApiObservation lastApi;
+    private CanaryObservation lastCanary;
+    private Verdict latest = Verdict.of(BoxCondition.UNKNOWN, Verdict.Source.BOTH, "never heard");
+    private BoxCondition committed = BoxCondition.UNKNOWN;
+    private String committedDetail = "never heard";
+    private long sinceNanos;
 
     public BoxHealth(BoxId box, long intervalMs, int missedBeats, boolean canaryConfigured) {
         this.box = Objects.requireNonNull(box, "box");
+        this.deadlineMs = intervalMs * missedBeats;
         this.canaryConfigured = canaryConfigured;
+        this.support = DeadlineDetector.ofMillis(intervalMs, missedBeats);
+        this.liveness = PhiAccrualDetector.forInterval(intervalMs);
     }
 
     public static BoxHealth forPair(Pair pair, BoxId box) {
@@ -21,13 +46,75 @@ public final class BoxHealth {
     }
 
     public void onApi(ApiObservation observation, long nowNanos) {
+        lastApi = Objects.requireNonNull(observation, "observation");
+        if (observation.kind().isAnswer()) {
+            liveness.heartbeat(nowNanos);
+        }
+        observe(Verdict.Source.API, nowNanos);
     }
 
     public void onCanary(CanaryObservation observation, long nowNanos) {
+        if (!canaryConfigured) {
+            throw new IllegalStateException("box " + box + " has no canary configured");
+        }
+        lastCanary = Objects.requireNonNull(observation, "observation");
+        observe(Verdict.Source.CANARY, nowNanos);
     }
 
+    /** The view now; also applies the deadline when time passed without a new observation. */
     public BoxHealthSnapshot assess(long nowNanos) {
-        return new BoxHealthSnapshot(box, BoxCondition.UNKNOWN, "never heard", 0, 0, canaryConfigured, null, null,
-                -1, nowNanos);
+        if (latest.condition() != committed && deadlinePassed(nowNanos)) {
+            commit(nowNanos, true);
+        }
+        String detail = latest.condition() == committed ? committedDetail
+                : committedDetail + "; last " + support.missedCount() + " probe(s): " + latest.detail();
+        return new BoxHealthSnapshot(box, committed, detail, support.missedCount(), liveness.phi(nowNanos),
+                canaryConfigured, lastApi == null ? null : lastApi.kind(),
+                lastCanary == null ? null : lastCanary.kind(), lastCanary == null ? -1 : lastCanary.ageMs(),
+                sinceNanos);
+    }
+
+    public BoxCondition condition() {
+        return committed;
+    }
+
+    /**
+     * Re-judges after one channel's observation. Only an observation on a channel the verdict rests on
+     * confirms the committed condition (a stale canary answer must not keep a dead box "running"). Misses
+     * are counted on the admin API, probed every round with or without a canary, so the count reads as
+     * "probe rounds missed": a failed API probe, or an API answer while the verdict disagrees.
+     */
+    private void observe(Verdict.Source channel, long nowNanos) {
+        latest = ConditionRules.verdict(lastApi, lastCanary, canaryConfigured, deadlineMs);
+        boolean agrees = latest.condition() == committed;
+        if (agrees && latest.restsOn(channel)) {
+            support.heartbeat(nowNanos);
+            if (committed == BoxCondition.RUNNING_FLOWS || committed == BoxCondition.STANDBY_READY) {
+                committedDetail = latest.detail();
+            }
+            return;
+        }
+        if (channel == Verdict.Source.API && (!agrees || !lastApi.kind().isAnswer())) {
+            support.missed(nowNanos);
+        }
+        if (!agrees && ConditionRules.commitsAtOnce(committed, latest)) {
+            commit(nowNanos, false);
+        } else if (!agrees && deadlinePassed(nowNanos)) {
+            commit(nowNanos, true);
+        }
+    }
+
+    private boolean deadlinePassed(long nowNanos) {
+        return latest.condition() != BoxCondition.UNKNOWN && support.status(nowNanos) == DeadlineDetector.Status.DEAD;
+    }
+
+    private void commit(long nowNanos, boolean afterDeadline) {
+        committedDetail = afterDeadline
+                ? latest.detail() + String.format(Locale.ROOT, ": %d heartbeats missed (%.1f s)", support.missedCount(),
+                        support.silenceNanos(nowNanos) / 1e9)
+                : latest.detail();
+        committed = latest.condition();
+        sinceNanos = nowNanos;
+        support.heartbeat(nowNanos);
     }
 }

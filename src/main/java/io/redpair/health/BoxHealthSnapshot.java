@@ -17,7 +17,7 @@ import io.redpair.pair.BoxId;
  * @param lastApi          latest admin API outcome, null if none yet
  * @param lastCanary       latest canary outcome, null if none yet (or no canary)
  * @param canaryAgeMs      latest canary tick age, -1 if unknown
- * @param sinceNanos       when the committed condition was entered
+ * @param sinceNanos       when the committed condition was entered (0 while never heard)
  */
 public record BoxHealthSnapshot(BoxId box, BoxCondition condition, String detail, int missed, double phi,
                                 boolean canaryConfigured, ApiObservation.Kind lastApi,

@@ -95,11 +95,8 @@ class DeploymentAdvisorTest {
 
     @Test
     void removedAndAddedNodesAreRestartedAndTheirNeighboursLinked() throws Exception {
-        String without = BASE.replace("{'id':'d1','type':'debug','z':'t1','x':3,'y':1,'wires':[]},", "")
-                .replace("'wires':[['d1']]", "'wires':[['d9']]")
-                .replace("]\"", "") + "";
-        String target = without.substring(0, without.length() - 1)
-                + ",{'id':'d9','type':'debug','z':'t1','x':3,'y':1,'wires':[]}]";
+        String target = BASE.replace("{'id':'d1','type':'debug','z':'t1','x':3,'y':1,'wires':[]},",
+                "{'id':'d9','type':'debug','z':'t1','x':3,'y':1,'wires':[]},").replace("'wires':[['d1']]", "'wires':[['d9']]");
         RestartScope scope = scope(BASE, target, List.of());
         assertThat(scope.restartedBy(DeployType.NODES)).containsExactlyInAnyOrder("d1", "d9");
         assertThat(scope.restartedBy(DeployType.FLOWS)).containsExactlyInAnyOrder("d1", "d9", "f1", "i1");
