@@ -44,7 +44,7 @@ final class ArbiterHostLink implements ArbiterLink {
     private volatile DeviceInfo device;
     private volatile String serialNumber;
     private volatile String lastPort;
-    private String lastRefusal;
+    private final java.util.Map<String, String> lastRefusal = new java.util.HashMap<>();
     private volatile ArbiterStatus lastStatus;
     private CompletableFuture<CommandResult> dangerousChain = CompletableFuture.completedFuture(null);
 
@@ -107,16 +107,15 @@ final class ArbiterHostLink implements ArbiterLink {
         install(t);
         String refusal = handshake();
         if (refusal != null) {
-            String line = path + " not usable: " + refusal.replaceAll("[0-9A-F]{4} after", "after");
-            if (!line.equals(lastRefusal)) {
-                log.info("arbiter: {}", line); // once per change, not once per 100 ms retry
+            String reason = refusal.replaceAll("[0-9A-F]{4} after", "after");
+            if (!reason.equals(lastRefusal.put(path, reason))) {
+                log.info("arbiter: {} not usable: {}", path, reason); // once per change, not every retry
             }
-            lastRefusal = line;
             detach(t, refusal);
             return false;
         }
         lastPort = path;
-        lastRefusal = null;
+        lastRefusal.clear();
         becomeUp(path);
         return true;
     }
