@@ -27,7 +27,7 @@ public final class ConsoleApp extends Application {
         Theme theme = Theme.parse(System.getProperty("redpair.theme")).orElseGet(() -> Theme.load(prefs));
         ThemeSwitcher.apply(theme);
         String version = ConsoleApp.class.getPackage().getImplementationVersion();
-        MainWindow window = new MainWindow(sitePath, prefs, "RedPair " + (version == null ? "dev" : version));
+        MainWindow window = new MainWindow(sitePath, theme, prefs, "RedPair " + (version == null ? "dev" : version));
         Scene scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().add(Styles.URL);
         stage.setTitle(sitePath == null ? "RedPair" : "RedPair - " + sitePath.getFileName());

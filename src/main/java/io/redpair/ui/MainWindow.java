@@ -30,28 +30,31 @@ public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final SidebarView sidebar;
-    private final PairOverviewView overview = new PairOverviewView();
+    private final PairOverviewView overview;
     private final StatusBarView statusBar;
     private final Preferences prefs;
+    private final Theme initialTheme;
     private final CoalescingUpdater<List<PairRow>> rows;
 
-    public MainWindow(Path site) {
-        this(site, Theme.userNode(), "RedPair");
-    }
-
-    /** @param prefs where the theme choice is remembered (tests pass a throw-away node) */
-    public MainWindow(Path site, Preferences prefs, String version) {
+    /**
+     * @param theme the theme already applied (the toggle starts in that position)
+     * @param prefs where a theme change is remembered (tests pass a throw-away node)
+     */
+    public MainWindow(Path site, Theme theme, Preferences prefs, String version) {
         this.prefs = prefs;
+        this.initialTheme = theme;
         this.sidebar = new SidebarView(site);
+        this.overview = new PairOverviewView(site != null);
         this.statusBar = new StatusBarView(version);
-        this.rows = new CoalescingUpdater<>(FxExecutor.INSTANCE, sidebar::showPairs);
+        this.rows = new CoalescingUpdater<>(FxExecutor.INSTANCE, this::showPairs);
         sidebar.selected().addListener((obs, old, row) -> overview.show(row));
+        BorderPane main = new BorderPane(overview.root());
+        main.setTop(header());
         root.setLeft(sidebar.root());
-        root.setCenter(overview.root());
-        root.setTop(header());
+        root.setCenter(main);
         root.setBottom(statusBar.root());
         if (site == null) {
-            statusBar.info("No site open. Start with: redpair gui --site <file>");
+            statusBar.info("Ready");
         } else {
             open(site);
         }
@@ -68,8 +71,14 @@ public final class MainWindow {
 
     /** Shows a site's pairs as configured (nothing decides for them until a supervisor reports). FX thread. */
     public void show(Site site) {
-        sidebar.showPairs(site.pairs().stream().map(p -> new PairRow(p, null)).toList());
+        sidebar.setSiteName(site.name());
+        showPairs(site.pairs().stream().map(p -> new PairRow(p, null)).toList());
         statusBar.info("Site " + site.name() + ": " + site.pairs().size() + " pair(s)");
+    }
+
+    private void showPairs(List<PairRow> pairRows) {
+        sidebar.showPairs(pairRows);
+        overview.setPairsListed(!pairRows.isEmpty());
     }
 
     /** Reads the site file off the JavaFX thread; its error text (file, line, key) goes to the status bar. */
@@ -109,7 +118,7 @@ public final class MainWindow {
         ToggleButton toggle = new ToggleButton();
         toggle.setId("theme-toggle");
         toggle.getStyleClass().addAll("button-icon", "flat");
-        toggle.setSelected(Theme.load(prefs) == Theme.DARK);
+        toggle.setSelected(initialTheme == Theme.DARK);
         decorate(toggle);
         toggle.selectedProperty().addListener((obs, was, dark) -> {
             Theme theme = dark ? Theme.DARK : Theme.LIGHT;

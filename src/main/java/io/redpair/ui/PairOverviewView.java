@@ -12,6 +12,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -22,10 +23,23 @@ import org.kordamp.ikonli.material2.Material2AL;
 public final class PairOverviewView {
 
     private final StackPane root = new StackPane();
+    private final boolean siteOpen;
+    private boolean pairsListed;
+    private PairRow shown;
 
-    public PairOverviewView() {
+    /** @param siteOpen whether a site file was given: decides what the empty page tells the engineer */
+    public PairOverviewView(boolean siteOpen) {
+        this.siteOpen = siteOpen;
         root.getStyleClass().add("content");
         showNothingSelected();
+    }
+
+    /** Whether the sidebar lists any pair: with none, the empty page says how to get some. */
+    public void setPairsListed(boolean listed) {
+        pairsListed = listed;
+        if (shown == null) {
+            showNothingSelected();
+        }
     }
 
     public Parent root() {
@@ -33,6 +47,7 @@ public final class PairOverviewView {
     }
 
     public void show(PairRow row) {
+        shown = row;
         if (row == null) {
             showNothingSelected();
             return;
@@ -65,11 +80,16 @@ public final class PairOverviewView {
     private void showNothingSelected() {
         FontIcon icon = new FontIcon(Material2AL.DNS);
         icon.getStyleClass().add("empty-icon");
-        Label title = new Label("No pair selected");
+        Label title = new Label(pairsListed ? "No pair selected" : siteOpen ? "No pairs" : "No site open");
+        title.setId("empty-title");
         title.getStyleClass().add("title-3");
-        Label hint = new Label("Pick a pair in the sidebar to see both boxes, the arbiter and the timeline.");
+        Label hint = new Label(pairsListed
+                ? "Pick a pair in the sidebar to see both boxes, the arbiter and the timeline."
+                : siteOpen ? "The site file lists no pairs, or it could not be read (see the status bar)."
+                : "Open a site file to watch its pairs:\nredpair gui --site plant.json");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        hint.setTextAlignment(TextAlignment.CENTER);
         VBox empty = new VBox(10, icon, title, hint);
         empty.setId("empty-state");
         empty.setAlignment(Pos.CENTER);

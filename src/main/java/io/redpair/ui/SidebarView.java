@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -47,7 +48,7 @@ public final class SidebarView {
         header.setPadding(new Insets(16, 16, 12, 16));
         root.getChildren().addAll(header, caption, pairs);
         root.getStyleClass().add("sidebar");
-        root.setPrefWidth(280);
+        root.setPrefWidth(300);
         root.setMinWidth(220);
     }
 
@@ -63,32 +64,44 @@ public final class SidebarView {
                 .ifPresent(r -> pairs.getSelectionModel().select(r));
     }
 
+    /** The site's own name once its file is read (the file name until then). */
+    public void setSiteName(String name) {
+        siteLabel.setText("Site: " + name);
+    }
+
     public ReadOnlyObjectProperty<PairRow> selected() {
         return pairs.getSelectionModel().selectedItemProperty();
     }
 
-    private static Label placeholder(Path site) {
-        Label text = new Label(site == null
-                ? "No pairs yet.\nOpen a site file with --site, or start the lab pair."
-                : "No pairs to show.");
+    /** Top-aligned (a ListView centres its placeholder, which floats mid-sidebar). */
+    private static VBox placeholder(Path site) {
+        Label text = new Label(site == null ? "No pairs: no site file is open." : "No pairs to show yet.");
         text.setId("pair-list-placeholder");
         text.setWrapText(true);
         text.getStyleClass().add("text-muted");
-        text.setPadding(new Insets(12));
-        return text;
+        VBox box = new VBox(text);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setPadding(new Insets(4, 16, 4, 16));
+        return box;
     }
 
     /** Name over id on the left, the badge on the right. */
     private static final class PairCell extends ListCell<PairRow> {
+        PairCell() {
+            setPrefWidth(0); // follow the list's width: long names shorten, the badge is never cut off
+        }
+
         @Override
         protected void updateItem(PairRow row, boolean empty) {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             Label name = new Label(row.title());
             name.getStyleClass().add("text-bold");
+            name.setMinWidth(0);
             Label id = new Label(row.pair().id());
             id.getStyleClass().addAll("text-small", "text-muted");
             Region spacer = new Region();
@@ -97,6 +110,7 @@ public final class SidebarView {
             line.setAlignment(Pos.CENTER_LEFT);
             line.getStyleClass().add("pair-cell");
             setGraphic(line);
+            setTooltip(new Tooltip(row.title() + " (" + row.pair().id() + "): " + row.badge().text()));
         }
     }
 }

@@ -33,7 +33,7 @@ public final class StatusBarView {
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(4, 12, 4, 12));
         root.getStyleClass().add("status-bar");
-        setSupervisor("Not supervised");
+        setSupervisor("Supervisor: not running");
     }
 
     public Parent root() {

@@ -41,7 +41,7 @@ class MainWindowUiTest {
     @Start
     void start(Stage stage) {
         ThemeSwitcher.apply(Theme.LIGHT);
-        window = new MainWindow(Path.of("hall-b.json"), prefs, "RedPair test");
+        window = new MainWindow(Path.of("hall-b.json"), Theme.LIGHT, prefs, "RedPair test");
         Scene scene = new Scene(window.root(), 1000, 640);
         scene.getStylesheets().add(Styles.URL);
         stage.setScene(scene);
@@ -69,11 +69,13 @@ class MainWindowUiTest {
 
     @Test
     void publishedPairsAppearWithTheirBadgeAndSelectingOneShowsIt(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#empty-title").queryAs(Label.class).getText()).isEqualTo("No pairs");
         window.publish(List.of(new PairRow(pair("line-1", "Filling line 1"), Mode.PROTECTED),
                 new PairRow(pair("line-2", "Packing"), Mode.OPERATOR_NEEDED)));
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> list = robot.lookup("#pair-list").queryAs(ListView.class);
         assertThat(list.getItems()).hasSize(2);
+        assertThat(robot.lookup("#empty-title").queryAs(Label.class).getText()).isEqualTo("No pair selected");
         assertThat(robot.lookup(".status-badge.level-ok").queryAs(Label.class).getText()).isEqualTo("Protected");
         assertThat(robot.lookup(".status-badge.level-alarm").queryAs(Label.class).getText())
                 .isEqualTo("Operator needed");
