@@ -77,6 +77,7 @@ public final class SuperviseCommand implements Callable<Integer> {
                 out.flush();
             });
         }
+        AuditTrail audit = AuditTrail.attach(supervisor, Journal.fileFor(site), spec.commandLine().getErr());
         ControlServer control = ControlServer.start(site, supervisor);
         Thread hook = new Thread(() -> {
             stopped.countDown();
@@ -89,6 +90,7 @@ public final class SuperviseCommand implements Callable<Integer> {
             control.close(site);
             supervisor.close();
             printer.shutdown();
+            audit.close();
         }
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package io.redpair.lab;
 
+import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedAuth;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.nodered.NodeRedEndpoint;
@@ -125,7 +126,21 @@ public final class NodeRedProcess implements AutoCloseable {
      * {@code /flows/state} alone never proves a running box: it says "start" before nodes exist.
      */
     public Duration awaitReady(Duration timeout) throws IOException {
-        return options.bootStopped() ? awaitAdminApi(timeout) : awaitHeartbeat(timeout);
+        return options.bootStopped() ? awaitFlowsState(FlowsState.STOP, timeout) : awaitHeartbeat(timeout);
+    }
+
+    /**
+     * Waits until {@code GET /flows/state} reports {@code expected}. Needed after a cold boot with a
+     * persisted stop: the admin API can answer "start" for a moment before the runtime has read
+     * {@code .config.runtime.json} (observed on 4.1.15).
+     */
+    public Duration awaitFlowsState(FlowsState expected, Duration timeout) throws IOException {
+        return await(timeout, client -> {
+            Outcome<FlowsState> state = client.flowsState();
+            return state.isOk() && state.value() != expected
+                    ? new Outcome.NotFound<>("state is " + state.value() + ", waiting for " + expected, state.latencyNanos())
+                    : state;
+        });
     }
 
     /** Waits until the flow-served heartbeat answers 2xx. */

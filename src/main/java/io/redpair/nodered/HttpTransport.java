@@ -48,7 +48,7 @@ final class HttpTransport {
                 .followSslRedirects(false)
                 .eventListenerFactory(call -> new ConnectTracker());
         if (endpoint.tlsPinSha256() != null) {
-            pin(base, new PinnedTrustManager(endpoint.tlsPinSha256()));
+            pin(base, new PinnedTrustManager(endpoint.tlsPinSha256(), endpoint.tlsNextPinSha256()));
         }
         for (CallKind kind : CallKind.values()) {
             var limit = kind.timeout(endpoint.timeouts());
@@ -69,17 +69,17 @@ final class HttpTransport {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
             builder.sslSocketFactory(tls.getSocketFactory(), trust)
-                    .hostnameVerifier((host, session) -> peerMatchesPin(session, trust.pin()));
+                    .hostnameVerifier((host, session) -> peerMatchesPin(session, trust));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is unavailable in this Java runtime", e);
         }
     }
 
     /** Second, independent check of the pin on the established session (CertificatePinner-like). */
-    private static boolean peerMatchesPin(SSLSession session, String pin) {
+    private static boolean peerMatchesPin(SSLSession session, PinnedTrustManager trust) {
         try {
             var certs = session.getPeerCertificates();
-            return certs.length > 0 && SpkiPin.matches(pin, certs[0]);
+            return certs.length > 0 && trust.matchesAny(certs[0]);
         } catch (SSLPeerUnverifiedException e) {
             return false;
         }

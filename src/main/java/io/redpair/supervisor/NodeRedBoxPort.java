@@ -47,12 +47,16 @@ public final class NodeRedBoxPort implements BoxPort {
     }
 
     static NodeRedBoxPort open(Pair pair, BoxId box, SecretResolver secrets) {
-        BoxConfig config = pair.box(box);
-        Timeouts timeouts = timeoutsFor(pair);
-        NodeRedEndpoint endpoint = new NodeRedEndpoint(config.url(), auth(pair, box, config.auth(), secrets),
-                config.tlsPin(), timeouts);
+        NodeRedEndpoint endpoint = endpoint(pair, box, secrets);
         return new NodeRedBoxPort(NodeRedClient.create(endpoint), pair.hasCanary() ? pair.heartbeatPath() : null,
-                timeouts.start());
+                endpoint.timeouts().start());
+    }
+
+    /** The endpoint of one box with the pair's probe timeouts; secrets resolved now (IllegalArgumentException if not). */
+    public static NodeRedEndpoint endpoint(Pair pair, BoxId box, SecretResolver secrets) {
+        BoxConfig config = pair.box(box);
+        return new NodeRedEndpoint(config.url(), auth(pair, box, config.auth(), secrets), config.tlsPin(),
+                timeoutsFor(pair));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.redpair.store.audit.AuditCategory;
 import io.redpair.store.audit.AuditEvent;
 import io.redpair.store.audit.AuditLog;
 import io.redpair.testsupport.ManualClock;
+import io.redpair.testsupport.TestSecrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -93,6 +94,26 @@ class AuditCommandTest {
         assertThat(text).startsWith("seq,ts,host,user,category,type,target,result,epoch,details,prev_hash,hash\r\n");
         assertThat(text.split("\r\n")).hasSize(4);
         assertThat(text).contains("\"{\"\"note\"\":\"\"said \\\"\"stop\\\"\", then, waited\\nnewline\"\"}\"");
+    }
+
+    /** Kept under target/ on purpose: ZzSecretScanTest scans these exports for the test secrets. */
+    @Test
+    void exportsOfRowsThatCarriedCredentialsHoldNone() throws Exception {
+        ObjectNode details = JSON.createObjectNode();
+        details.putArray("commands").addObject().put("send", "POST /auth/token")
+                .put("password", TestSecrets.BOX_PASSWORD).putObject("reply").put("access_token", TestSecrets.TOKEN);
+        try (AuditLog log = AuditLog.open(Journal.fileFor(site), java.time.Clock.systemUTC())) {
+            log.append(new AuditEvent(new Actor("bob", "hmi-1"), AuditCategory.OPERATOR, "login", "line1/A", "ok", 0, details));
+        }
+        Path exports = Files.createDirectories(Path.of(System.getProperty("redpair.project.dir", "."),
+                "target", "test-exports"));
+        for (String format : List.of("csv", "jsonl")) {
+            Path file = exports.resolve("audit-with-credentials." + format);
+            assertThat(run("export", "--site", site.toString(), "--since", "2026-01-01", "--format", format,
+                    "--output", file.toString())).isEqualTo(ExitCodes.OK);
+            assertThat(Files.readString(file)).contains("[redacted]").contains("POST /auth/token")
+                    .doesNotContain(TestSecrets.BOX_PASSWORD).doesNotContain(TestSecrets.TOKEN);
+        }
     }
 
     @Test

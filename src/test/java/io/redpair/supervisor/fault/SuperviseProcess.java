@@ -1,0 +1,99 @@
+package io.redpair.supervisor.fault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * {@code redpair supervise --site F --events jsonl} as a separate JVM, so a test can SIGKILL RedPair itself.
+ * Its events are read from stdout; its log goes to a file next to the site.
+ */
+final class SuperviseProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+
+    private SuperviseProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::read, "supervise-events-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static SuperviseProcess start(Path site, String logName) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.redpair.Main", "supervise", "--site", site.toString(),
+                "--events", "jsonl")
+                .redirectError(ProcessBuilder.Redirect.appendTo(site.resolveSibling(logName).toFile()));
+        return new SuperviseProcess(pb.start());
+    }
+
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("{")) {
+                    events.add(JSON.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            // the process was killed: its stdout ends
+        }
+    }
+
+    /** Waits for an event line matching {@code match}; returns it. */
+    JsonNode await(String what, Predicate<JsonNode> match, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode e : events) {
+                if (match.test(e)) {
+                    return e;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("supervise exited with " + process.exitValue() + " before " + what + "\n" + dump());
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        throw new AssertionError("no " + what + " within " + limit.toMillis() + " ms\n" + dump());
+    }
+
+    String dump() {
+        return events.stream().map(JsonNode::toString).collect(Collectors.joining("\n  ", "  ", ""));
+    }
+
+    static Predicate<JsonNode> state(String mode, String active) {
+        return e -> "state".equals(e.path("type").asText()) && mode.equals(e.path("to").asText())
+                && (active == null || active.equals(e.path("active").asText()));
+    }
+
+    static Predicate<JsonNode> command(String command, String box) {
+        return e -> "command".equals(e.path("type").asText()) && command.equals(e.path("command").asText())
+                && box.equals(e.path("box").asText()) && e.path("ok").asBoolean();
+    }
+
+    /** SIGKILL: no shutdown hook, no clean-up — the lock is released by the kernel, the journal is as it was. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
