@@ -1,4 +1,4 @@
-package io.redpair.supervisor.fault;
+package io.redpair.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * {@code redpair supervise --site F --events jsonl} as a separate JVM, so a test can SIGKILL RedPair itself.
  * Its events are read from stdout; its log goes to a file next to the site.
  */
-final class SuperviseProcess implements AutoCloseable {
+public final class SuperviseProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,10 +32,11 @@ final class SuperviseProcess implements AutoCloseable {
         reader.start();
     }
 
-    static SuperviseProcess start(Path site, String logName) throws IOException {
+    public static SuperviseProcess start(Path site, String logName) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.redpair.Main", "supervise", "--site", site.toString(),
                 "--events", "jsonl")
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.appendTo(site.resolveSibling(logName).toFile()));
         return new SuperviseProcess(pb.start());
     }
@@ -54,7 +55,7 @@ final class SuperviseProcess implements AutoCloseable {
     }
 
     /** Waits for an event line matching {@code match}; returns it. */
-    JsonNode await(String what, Predicate<JsonNode> match, Duration limit) throws InterruptedException {
+    public JsonNode await(String what, Predicate<JsonNode> match, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode e : events) {
@@ -70,22 +71,22 @@ final class SuperviseProcess implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + limit.toMillis() + " ms\n" + dump());
     }
 
-    String dump() {
+    public String dump() {
         return events.stream().map(JsonNode::toString).collect(Collectors.joining("\n  ", "  ", ""));
     }
 
-    static Predicate<JsonNode> state(String mode, String active) {
+    public static Predicate<JsonNode> state(String mode, String active) {
         return e -> "state".equals(e.path("type").asText()) && mode.equals(e.path("to").asText())
                 && (active == null || active.equals(e.path("active").asText()));
     }
 
-    static Predicate<JsonNode> command(String command, String box) {
+    public static Predicate<JsonNode> command(String command, String box) {
         return e -> "command".equals(e.path("type").asText()) && command.equals(e.path("command").asText())
                 && box.equals(e.path("box").asText()) && e.path("ok").asBoolean();
     }
 
     /** SIGKILL: no shutdown hook, no clean-up — the lock is released by the kernel, the journal is as it was. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
