@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * Turns a secret reference from the site file ({@code env:NAME}, or {@code vault:NAME} from the
- * encrypted vault when one is configured) into the secret itself, at connect time. Never logs or formats a value; errors name the reference only. Callers should clear the
- * returned array when done.
+ * encrypted vault when one is configured) into the secret itself, at connect time. {@code keychain:NAME}
+ * is accepted by the site file but not resolved yet. Never logs or formats a value; errors name the
+ * reference only. Callers should clear the returned array when done.
  */
 public final class SecretResolver {
 
@@ -34,8 +35,13 @@ public final class SecretResolver {
         if (VaultSecretResolver.handles(reference)) {
             return resolveFromVault(reference);
         }
+        if (reference != null && reference.startsWith("keychain:")) {
+            throw new SecretException("secret reference " + reference + ": keychain references are not yet supported;"
+                    + " use env:NAME or vault:NAME");
+        }
         if (reference == null || !reference.startsWith("env:")) {
-            throw new SecretException("secret reference " + reference + " cannot be resolved");
+            throw new SecretException("not a secret reference: expected env:NAME or vault:NAME (the value given is not"
+                    + " shown, it may be a password)");
         }
         String value = environment.apply(reference.substring(4));
         if (value == null) {

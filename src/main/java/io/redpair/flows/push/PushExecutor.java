@@ -1,0 +1,102 @@
+package io.redpair.flows.push;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redpair.flows.FlowSet;
+import io.redpair.nodered.FlowsDocument;
+import io.redpair.nodered.FlowsState;
+import io.redpair.nodered.NodeRedClient;
+import io.redpair.nodered.Outcome;
+import io.redpair.pair.BoxId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes a {@link PushPlan} step by step, stopping at the first step that is not verified.
+ *
+ * <p>Each deploy sends the revision the plan saw, so a box whose flows changed since answers 409 and nothing is
+ * overwritten. A step counts only when the box answers the source's revision, reports it again on a fresh
+ * {@code GET /flows}, and its flow state (running or stopped) is what it was before: a stopped spare must stay
+ * stopped. Credentials go on the nodes themselves, so Node-RED restarts exactly those nodes (ADR 0051). The
+ * executor never starts or stops flows.
+ */
+public final class PushExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushExecutor.class);
+
+    private PushExecutor() {
+    }
+
+    public static PushResult execute(PushPlan plan, Map<BoxId, NodeRedClient> clients) {
+        List<StepResult> results = new ArrayList<>();
+        ArrayNode flows = withCredentials(plan.source());
+        boolean stopped = false;
+        for (PushStep step : plan.steps()) {
+            StepResult result = stopped ? new StepResult.NotAttempted(step.box(), step.fromRev())
+                    : run(step, flows, clients.get(step.box()));
+            results.add(result);
+            stopped |= result instanceof StepResult.Failed;
+        }
+        return new PushResult(results);
+    }
+
+    private static StepResult run(PushStep step, ArrayNode flows, NodeRedClient client) {
+        if (!step.advice().needed()) {
+            LOG.info("push box {}: unchanged at rev {}", step.box(), step.toRev());
+            return new StepResult.Unchanged(step.box(), step.toRev());
+        }
+        Outcome<FlowsState> stateBefore = client.flowsState();
+        if (!(stateBefore instanceof Outcome.Ok<FlowsState> before)) {
+            return failed(step, "cannot read its flow state before the deploy: " + stateBefore.describe(), false, step.fromRev());
+        }
+        long t0 = System.nanoTime();
+        Outcome<String> answer = client.deploy(flows, step.fromRev(), step.advice().type(), null);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        if (answer instanceof Outcome.Conflict<String>) {
+            return failed(step, "its flows changed since the plan was made (409); nothing was deployed to it:"
+                    + " re-read, re-diff and confirm again", true, currentRev(client));
+        }
+        if (!(answer instanceof Outcome.Ok<String> ok)) {
+            return failed(step, "the deploy failed: " + answer.describe(), false, currentRev(client));
+        }
+        String reread = currentRev(client);
+        if (!step.toRev().equals(ok.value()) || !step.toRev().equals(reread)) {
+            return failed(step, "it answered rev " + ok.value() + " and now reports " + reread + ", expected "
+                    + step.toRev(), false, reread);
+        }
+        Outcome<FlowsState> stateAfter = client.flowsState();
+        if (!(stateAfter instanceof Outcome.Ok<FlowsState> after) || after.value() != before.value()) {
+            return failed(step, "its flow state was " + before.value() + " before the deploy and is "
+                    + (stateAfter.isOk() ? stateAfter.value() : stateAfter.describe()) + " after", false, reread);
+        }
+        LOG.info("push box {} ({}): deployed {} rev {} -> {} in {} ms, flows still {}", step.box(), step.role(),
+                step.advice().type().header(), step.fromRev(), reread, millis, after.value());
+        return new StepResult.Deployed(step.box(), step.role(), step.fromRev(), reread, step.advice().type(), millis);
+    }
+
+    private static StepResult failed(PushStep step, String reason, boolean conflict, String revNow) {
+        LOG.warn("push box {} ({}): stopped: {}", step.box(), step.role(), reason);
+        return new StepResult.Failed(step.box(), step.role(), "box " + step.box() + ": " + reason, conflict, revNow);
+    }
+
+    private static String currentRev(NodeRedClient client) {
+        Outcome<FlowsDocument> doc = client.flows();
+        return doc.isOk() ? doc.value().rev() : null;
+    }
+
+    /** The source's flows with each node's credentials on the node, as Node-RED accepts them in a deploy. */
+    static ArrayNode withCredentials(FlowSet source) {
+        ArrayNode flows = source.flowsArray();
+        for (int i = 0; i < flows.size(); i++) {
+            ObjectNode node = (ObjectNode) flows.get(i);
+            ObjectNode credentials = source.credentials().get(node.path("id").asText());
+            if (credentials != null) {
+                node.set("credentials", credentials.deepCopy());
+            }
+        }
+        return flows;
+    }
+}

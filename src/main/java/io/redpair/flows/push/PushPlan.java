@@ -1,0 +1,68 @@
+package io.redpair.flows.push;
+
+import io.redpair.flows.DeploymentAdvisor;
+import io.redpair.flows.FlowDiffer;
+import io.redpair.flows.FlowNode;
+import io.redpair.flows.FlowSet;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Role;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ordered steps of a push: the spare (STANDBY) first, the active last, so that a failure part-way leaves the
+ * active box untouched and running its old flows, and the new flows are proven on the spare (deploy accepted,
+ * revision verified, flows still stopped) before the running box is touched.
+ *
+ * <p>Invariant: every step's {@code toRev} is the source's revision; roles are known (a push refuses to guess which
+ * box is the spare).
+ */
+public record PushPlan(FlowSet source, List<PushStep> steps, List<String> warnings) {
+
+    /** Config node types whose core implementations hold credentials (user/password, keys, tokens). */
+    private static final Set<String> CREDENTIAL_TYPES = Set.of("mqtt-broker", "http request", "tls-config",
+            "http proxy", "e-mail", "e-mail in", "websocket-client");
+
+    public PushPlan {
+        steps = List.copyOf(steps);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** @param current what each box runs now, read just before planning */
+    public static PushPlan of(FlowSet source, Map<BoxId, Role> roles, Map<BoxId, FlowSet> current) {
+        List<PushStep> steps = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<BoxId, FlowSet> e : current.entrySet()) {
+            Role role = roles.getOrDefault(e.getKey(), Role.UNKNOWN);
+            if (role == Role.UNKNOWN) {
+                throw new IllegalArgumentException("the role of box " + e.getKey()
+                        + " is unknown; a push must know which box is the spare");
+            }
+            FlowSet now = e.getValue();
+            steps.add(new PushStep(e.getKey(), role, now.revision(), source.revision(), FlowDiffer.diff(now, source),
+                    DeploymentAdvisor.advise(now, source, source.credentials().keySet())));
+            missingCredentials(source, now, e.getKey(), warnings);
+        }
+        steps.sort(Comparator.comparing((PushStep s) -> s.role() == Role.ACTIVE).thenComparing(PushStep::box));
+        return new PushPlan(source, steps, warnings);
+    }
+
+    /** New credential-holding nodes the source has no credentials for: they will have none on the box. */
+    private static void missingCredentials(FlowSet source, FlowSet box, BoxId id, List<String> warnings) {
+        for (FlowNode n : source.nodes()) {
+            if (CREDENTIAL_TYPES.contains(n.type()) && !source.credentials().containsKey(n.id())
+                    && !box.byId().containsKey(n.id())) {
+                warnings.add("box " + id + ": " + source.displayName(n) + " (" + n.type() + " " + n.id() + ") is new and"
+                        + " the source carries no credentials for it (GET /flows never returns credentials); it will"
+                        + " run without user/password until they are entered on the box or pushed from a source that has them");
+            }
+        }
+    }
+
+    public boolean changesAnything() {
+        return steps.stream().anyMatch(s -> s.advice().needed());
+    }
+}
