@@ -62,13 +62,7 @@ public final class SuperviseCommand implements Callable<Integer> {
     }
 
     private int runUntilSignalled(Site loaded, Journal journal) throws Exception {
-        Supervisor supervisor;
-        try {
-            supervisor = Supervisor.start(loaded, journal, SiteSession.ports());
-        } catch (IllegalArgumentException e) { // e.g. an unresolvable secret reference
-            spec.commandLine().getErr().println("redpair: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        Supervisor supervisor = Supervisor.create(loaded, journal);
         ExecutorService printer = Executors.newSingleThreadExecutor(r -> new Thread(r, "redpair-events"));
         if (events != null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +70,14 @@ public final class SuperviseCommand implements Callable<Integer> {
                 out.println(SnapshotJson.toJson(e).toString());
                 out.flush();
             });
+        }
+        try {
+            supervisor.start(SiteSession.ports());
+        } catch (IllegalArgumentException e) { // e.g. an unresolvable secret reference
+            supervisor.close();
+            printer.shutdown();
+            spec.commandLine().getErr().println("redpair: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         }
         ControlServer control = ControlServer.start(site, supervisor);
         Thread hook = new Thread(() -> {

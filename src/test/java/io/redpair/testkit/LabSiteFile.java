@@ -14,6 +14,15 @@ public final class LabSiteFile {
 
     /** Pair {@code line1}: A and B anonymous, preferred A, the shipped policy; the canary path only if asked. */
     public static Path write(Path dir, NodeRedProcess a, NodeRedProcess b, boolean canary) throws IOException {
+        return write(dir, a, b, canary, 3000);
+    }
+
+    /**
+     * As {@link #write(Path, NodeRedProcess, NodeRedProcess, boolean)} with another start-up grace: a freshly
+     * started JVM on a loaded test machine may need more than 3 s to hear both boxes.
+     */
+    public static Path write(Path dir, NodeRedProcess a, NodeRedProcess b, boolean canary, int startupGraceMs)
+            throws IOException {
         Path site = dir.resolve("site.json");
         String heartbeat = canary ? "\"heartbeatPath\": \"" + BoxOptions.CANARY_PATH + "\"," : "";
         Files.writeString(site, """
@@ -23,8 +32,8 @@ public final class LabSiteFile {
                                       "B": {"url": "%s", "auth": {"type": "none"}}},
                             "preferred": "A", %s
                             "policy": {"intervalMs": 250, "missedBeats": 4, "autoFailover": true,
-                                       "holdDownS": 600, "startupGraceMs": 3000}}]}
-                """.formatted(a.adminUrl(), b.adminUrl(), heartbeat));
+                                       "holdDownS": 600, "startupGraceMs": %d}}]}
+                """.formatted(a.adminUrl(), b.adminUrl(), heartbeat, startupGraceMs));
         return site;
     }
 }

@@ -25,8 +25,11 @@ public final class SuperviseProcess implements AutoCloseable {
     private final Process process;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
-    private SuperviseProcess(Process process) {
+    private final Path log;
+
+    private SuperviseProcess(Process process, Path log) {
         this.process = process;
+        this.log = log;
         Thread reader = new Thread(this::read, "supervise-events-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -38,7 +41,7 @@ public final class SuperviseProcess implements AutoCloseable {
                 "--events", "jsonl")
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.appendTo(site.resolveSibling(logName).toFile()));
-        return new SuperviseProcess(pb.start());
+        return new SuperviseProcess(pb.start(), site.resolveSibling(logName));
     }
 
     private void read() {
@@ -71,8 +74,17 @@ public final class SuperviseProcess implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + limit.toMillis() + " ms\n" + dump());
     }
 
+    /** The events so far and the tail of the process's log, for failure messages. */
     public String dump() {
-        return events.stream().map(JsonNode::toString).collect(Collectors.joining("\n  ", "  ", ""));
+        String tail;
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            tail = String.join("\n    ", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            tail = "(no log: " + e.getMessage() + ")";
+        }
+        return events.stream().map(JsonNode::toString).collect(Collectors.joining("\n  ", "  ", ""))
+                + "\n  log " + log + ":\n    " + tail;
     }
 
     public static Predicate<JsonNode> state(String mode, String active) {
