@@ -14,63 +14,140 @@ import io.redpair.flows.FlowsFormatException;
 import io.redpair.flows.NodeChange;
 import io.redpair.flows.PropertyChange;
 import io.redpair.nodered.DeployType;
+import io.redpair.nodered.NodeRedEndpoint;
+import io.redpair.nodered.Timeouts;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Pair;
+import io.redpair.pair.Site;
+import io.redpair.store.SecretResolver;
+import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.NodeRedBoxPort;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code redpair diff --left SRC --right SRC}: what deploying the right flows onto a runtime that has the left ones
- * would change, node by node, and the deployment type that does it with the fewest restarts.
- *
- * <p>Built as "one comparison of a current and a target flow set": the pair form
- * ({@code --site F --pair ID [--from SRC]}, comparing each box with the source) will add comparisons, not a
- * second printer. Exit 0 when the revisions match, 1 when they differ, 3 for unreadable flows, 4 when a URL
- * cannot be reached.
+ * {@code redpair diff}: what deploying target flows onto a runtime that has the current ones would change, node by
+ * node, and the deployment type that does it with the fewest restarts. Two forms, one printer:
+ * <ul>
+ *   <li>{@code --left SRC --right SRC}: one comparison (left = current, right = target);</li>
+ *   <li>{@code --site F --pair ID}: box A against box B (drift), and with {@code --from SRC} each box against the
+ *       source (what a push would do to it). Read-only.</li>
+ * </ul>
+ * Exit 0 when every compared pair of revisions matches, 1 when any differs, 3 for unreadable flows or a bad site
+ * file or pair id, 4 when a box or URL cannot be reached.
  */
-@Command(name = "diff", description = "Compare two flow sets by node id (added, removed, changed, moved).")
+@Command(name = "diff", description = "Compare flow sets by node id (added, removed, changed, moved): two files or URLs,"
+        + " or the two boxes of a pair (and each box against a source).")
 public final class DiffCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--left", required = true, paramLabel = "FILE|URL", description = "Current flows (what a box runs).")
-    String left;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Sources sources;
 
-    @Option(names = "--right", required = true, paramLabel = "FILE|URL", description = "Target flows (what would be deployed).")
-    String right;
+    static final class Sources {
+        @ArgGroup(exclusive = false)
+        Files files;
+        @ArgGroup(exclusive = false)
+        SitePair site;
+    }
+
+    static final class Files {
+        @Option(names = "--left", required = true, paramLabel = "FILE|URL", description = "Current flows (what a box runs).")
+        String left;
+        @Option(names = "--right", required = true, paramLabel = "FILE|URL", description = "Target flows (what would be deployed).")
+        String right;
+    }
+
+    static final class SitePair {
+        @Option(names = "--site", required = true, paramLabel = "FILE", description = "Site file (JSON).")
+        Path site;
+        @Option(names = "--pair", required = true, paramLabel = "ID", description = "Pair id in the site file.")
+        String pair;
+        @Option(names = "--from", paramLabel = "FILE|URL", description = "Source flows to compare each box with.")
+        String from;
+    }
 
     @Option(names = "--json", description = "Print the diff as JSON for programs.")
     boolean json;
 
+    /** One comparison: {@code current} is what runs, {@code target} what would be deployed onto it. */
+    record Comparison(String title, FlowSet current, FlowSet target) {
+    }
+
     @Override
     public Integer call() throws Exception {
-        FlowSet current;
-        FlowSet target;
+        List<Comparison> comparisons;
         try {
-            current = FlowSources.load(left);
-            target = FlowSources.load(right);
-        } catch (FlowsFormatException e) {
+            comparisons = sources.files != null ? List.of(new Comparison("", FlowSources.load(sources.files.left),
+                    FlowSources.load(sources.files.right))) : pairComparisons(sources.site);
+        } catch (FlowsFormatException | SiteFileException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (FlowSourceException e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return ExitCodes.UNREACHABLE;
         }
-        FlowDiff diff = FlowDiffer.diff(current, target);
-        DeploymentAdvice advice = DeploymentAdvisor.advise(current, target, target.credentials().keySet());
         PrintWriter out = spec.commandLine().getOut();
+        ArrayNode jsonOut = LintCommand.JSON.createArrayNode();
+        boolean allSame = true;
+        for (Comparison c : comparisons) {
+            FlowDiff diff = FlowDiffer.diff(c.current(), c.target());
+            DeploymentAdvice advice = DeploymentAdvisor.advise(c.current(), c.target(), c.target().credentials().keySet());
+            allSame &= diff.sameRevision();
+            if (json) {
+                jsonOut.add(toJson(diff, advice).put("title", c.title()));
+            } else {
+                if (!c.title().isEmpty()) {
+                    out.println("== " + c.title());
+                }
+                printHuman(diff, advice, out);
+                out.println();
+            }
+        }
         if (json) {
-            out.println(LintCommand.JSON.writeValueAsString(toJson(diff, advice)));
-        } else {
-            printHuman(diff, advice, out);
+            out.println(LintCommand.JSON.writeValueAsString(jsonOut.size() == 1 && sources.files != null ? jsonOut.get(0)
+                    : LintCommand.JSON.createObjectNode().put("sameRevision", allSame).set("comparisons", jsonOut)));
         }
         out.flush();
-        return diff.sameRevision() ? ExitCodes.OK : ExitCodes.FAILED;
+        return allSame ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** A against B; with a source, each box against it. Boxes are read with the site's credentials. */
+    private static List<Comparison> pairComparisons(SitePair args) throws Exception {
+        Site site = SiteFile.load(args.site);
+        Pair pair = site.pair(args.pair).orElseThrow(() -> new IllegalArgumentException(args.site + ": no pair \""
+                + args.pair + "\" (pairs: " + String.join(", ", site.pairs().stream().map(Pair::id).toList()) + ")"));
+        SecretResolver secrets = new SecretResolver();
+        Map<BoxId, FlowSet> boxes = new EnumMap<>(BoxId.class);
+        for (BoxId box : BoxId.values()) {
+            NodeRedEndpoint endpoint = NodeRedBoxPort.endpoint(pair, box, secrets).withTimeouts(Timeouts.defaults());
+            boxes.put(box, FlowSources.fromNodeRed(endpoint, "box " + box + " (" + pair.box(box).url() + ")"));
+        }
+        List<Comparison> comparisons = new ArrayList<>();
+        comparisons.add(new Comparison("pair " + pair.id() + ": box A against box B (drift)", boxes.get(BoxId.A),
+                boxes.get(BoxId.B)));
+        if (args.from != null) {
+            FlowSet source = FlowSources.load(args.from);
+            for (BoxId box : BoxId.values()) {
+                comparisons.add(new Comparison("pair " + pair.id() + ": box " + box + " against " + source.source(),
+                        boxes.get(box), source));
+            }
+        }
+        return comparisons;
     }
 
     private static void printHuman(FlowDiff diff, DeploymentAdvice advice, PrintWriter out) {

@@ -71,11 +71,13 @@ public final class SuperviseCommand implements Callable<Integer> {
                 out.flush();
             });
         }
+        AuditTrail audit = AuditTrail.attach(supervisor, Journal.fileFor(site), spec.commandLine().getErr());
         try {
             supervisor.start(SiteSession.ports());
         } catch (IllegalArgumentException e) { // e.g. an unresolvable secret reference
             supervisor.close();
             printer.shutdown();
+            audit.close();
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
@@ -91,6 +93,7 @@ public final class SuperviseCommand implements Callable<Integer> {
             control.close(site);
             supervisor.close();
             printer.shutdown();
+            audit.close();
         }
         return ExitCodes.OK;
     }

@@ -98,7 +98,10 @@ final class ConditionRules {
      * Whether a different condition replaces the committed one at once rather than after the deadline.
      * At once: the first answer-based condition of a never-heard box; any sign that flows may run on a box
      * believed not to run them (safety: never overlooked); evidence that is already aged; a recovery to a
-     * healthy condition. Everything else (failures, a running box seemingly stopped) waits the deadline.
+     * healthy condition; STANDBY_READY, because "API says stop and the canary is gone" are two definitive
+     * answers (and a verified stop must not be contradicted by a lagging RUNNING for a whole deadline).
+     * Everything else (silence, refusals, a canary 404 while the API still says start, e.g. during a full
+     * deploy) waits the deadline.
      */
     static boolean commitsAtOnce(BoxCondition committed, Verdict verdict) {
         BoxCondition next = verdict.condition();
@@ -109,7 +112,7 @@ final class ConditionRules {
             return next != DOWN && next != HUNG && next != UNREACHABLE;
         }
         return next.mayRunFlows() && !committed.mayRunFlows() || verdict.alreadyAged()
-                || !healthy(committed) && healthy(next);
+                || !healthy(committed) && healthy(next) || next == STANDBY_READY;
     }
 
     private static boolean healthy(BoxCondition c) {

@@ -40,6 +40,8 @@ public final class NodeRedInstaller {
     private static final ConcurrentHashMap<String, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path cacheRoot;
+    private final String node;
+    private final String npm;
     private final Consumer<String> progress;
 
     /** Failure with a message an operator can act on (missing Node.js, old Node.js, npm error). */
@@ -53,8 +55,15 @@ public final class NodeRedInstaller {
         }
     }
 
+    /** Uses {@code node}/{@code npm} from {@code REDPAIR_NODE}/{@code REDPAIR_NPM} (or the properties), else the PATH. */
     public NodeRedInstaller(Path cacheRoot, Consumer<String> progress) {
+        this(cacheRoot, NodeTooling.nodeExecutable(), NodeTooling.npmExecutable(), progress);
+    }
+
+    public NodeRedInstaller(Path cacheRoot, String node, String npm, Consumer<String> progress) {
         this.cacheRoot = cacheRoot;
+        this.node = node;
+        this.npm = npm;
         this.progress = progress;
     }
 
@@ -75,7 +84,6 @@ public final class NodeRedInstaller {
     public NodeRedInstallation install(String version) throws InstallException {
         byte[] packageJson = resource(version, "package.json");
         byte[] lock = resource(version, "package-lock.json");
-        String node = NodeTooling.nodeExecutable();
         String nodeVersion = NodeTooling.versionOf(node, "Node.js");
         NodeTooling.requireCompatible(version, nodeVersion);
         Path dir = cacheRoot.resolve("node-red").resolve(version);
@@ -107,7 +115,6 @@ public final class NodeRedInstaller {
 
     private void runNpmCi(String version, Path dir, byte[] packageJson, byte[] lock, String lockHash)
             throws IOException, InstallException {
-        String npm = NodeTooling.npmExecutable();
         progress.accept("Installing Node-RED " + version + " with npm " + NodeTooling.versionOf(npm, "npm")
                 + " into " + dir + " (once per machine)");
         deleteRecursively(dir);

@@ -1,5 +1,6 @@
 package io.redpair.lab;
 
+import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedAuth;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.nodered.NodeRedEndpoint;
@@ -62,6 +63,7 @@ public final class NodeRedProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("NODE_RED_"));
         pb.environment().putAll(options.env());
         process = pb.start();
+        Files.writeString(pidFile(), process.pid() + "\n" + ProcessHandle.current().pid() + "\n");
         LOG.info("Node-RED {} started: pid {}, {} , userDir {}", install.version(), process.pid(), adminUrl(), userDir);
     }
 
@@ -75,6 +77,14 @@ public final class NodeRedProcess implements AutoCloseable {
 
     public Path userDir() {
         return userDir;
+    }
+
+    /**
+     * {@code <userDir>/node-red.pid}: the box's PID, then the PID of the JVM that started it. Lets a
+     * later run reap a box left behind by a killed JVM (and only then: the owner must be gone).
+     */
+    public Path pidFile() {
+        return userDir.resolve("node-red.pid");
     }
 
     public Path logFile() {
@@ -125,7 +135,21 @@ public final class NodeRedProcess implements AutoCloseable {
      * {@code /flows/state} alone never proves a running box: it says "start" before nodes exist.
      */
     public Duration awaitReady(Duration timeout) throws IOException {
-        return options.bootStopped() ? awaitAdminApi(timeout) : awaitHeartbeat(timeout);
+        return options.bootStopped() ? awaitFlowsState(FlowsState.STOP, timeout) : awaitHeartbeat(timeout);
+    }
+
+    /**
+     * Waits until {@code GET /flows/state} reports {@code expected}. Needed after a cold boot with a
+     * persisted stop: the admin API can answer "start" for a moment before the runtime has read
+     * {@code .config.runtime.json} (observed on 4.1.15).
+     */
+    public Duration awaitFlowsState(FlowsState expected, Duration timeout) throws IOException {
+        return await(timeout, client -> {
+            Outcome<FlowsState> state = client.flowsState();
+            return state.isOk() && state.value() != expected
+                    ? new Outcome.NotFound<>("state is " + state.value() + ", waiting for " + expected, state.latencyNanos())
+                    : state;
+        });
     }
 
     /** Waits until the flow-served heartbeat answers 2xx. */

@@ -48,7 +48,7 @@ final class HttpTransport {
                 .followSslRedirects(false)
                 .eventListenerFactory(call -> new ConnectTracker());
         if (endpoint.tlsPinSha256() != null) {
-            pin(base, new PinnedTrustManager(endpoint.tlsPinSha256()));
+            pin(base, new PinnedTrustManager(endpoint.tlsPinSha256(), endpoint.tlsNextPinSha256()));
         }
         for (CallKind kind : CallKind.values()) {
             var limit = kind.timeout(endpoint.timeouts());
@@ -57,8 +57,16 @@ final class HttpTransport {
         }
     }
 
+    /** Daemon threads: a pending async probe must never keep a CLI command's JVM alive. */
     private static okhttp3.Dispatcher sharedDispatcher() {
-        okhttp3.Dispatcher d = new okhttp3.Dispatcher();
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        var executor = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "nodered-http-" + counter.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        okhttp3.Dispatcher d = new okhttp3.Dispatcher(executor);
         d.setMaxRequests(256);
         d.setMaxRequestsPerHost(32); // a hung box keeps ~timeout/interval probes in flight
         return d;
@@ -69,17 +77,17 @@ final class HttpTransport {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
             builder.sslSocketFactory(tls.getSocketFactory(), trust)
-                    .hostnameVerifier((host, session) -> peerMatchesPin(session, trust.pin()));
+                    .hostnameVerifier((host, session) -> peerMatchesPin(session, trust));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is unavailable in this Java runtime", e);
         }
     }
 
     /** Second, independent check of the pin on the established session (CertificatePinner-like). */
-    private static boolean peerMatchesPin(SSLSession session, String pin) {
+    private static boolean peerMatchesPin(SSLSession session, PinnedTrustManager trust) {
         try {
             var certs = session.getPeerCertificates();
-            return certs.length > 0 && SpkiPin.matches(pin, certs[0]);
+            return certs.length > 0 && trust.matchesAny(certs[0]);
         } catch (SSLPeerUnverifiedException e) {
             return false;
         }

@@ -7,17 +7,19 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Trusts exactly one server key: the leaf certificate's SPKI must hash to the pin. There is no
+ * Trusts only pinned server keys (the current pin, and during a rotation the next one): the leaf
+ * certificate's SPKI must hash to one of them. There is no
  * other acceptance path (no CA, no "trust all"). Validity dates are deliberately not checked: the
  * operator confirmed this key on first use, like an SSH host key, and an expired self-signed
  * certificate on a box must not stop a failover. Client certificates are never trusted.
  */
 final class PinnedTrustManager extends X509ExtendedTrustManager {
 
-    private final String pin;
+    private final java.util.List<String> pins;
 
-    PinnedTrustManager(String pin) {
-        this.pin = SpkiPin.normalize(pin);
+    PinnedTrustManager(String pin, String nextPin) {
+        this.pins = nextPin == null ? java.util.List.of(SpkiPin.normalize(pin))
+                : java.util.List.of(SpkiPin.normalize(pin), SpkiPin.normalize(nextPin));
     }
 
     /** Thrown inside the handshake; carries the presented pin up to {@link Outcome.TlsPinMismatch}. */
@@ -39,7 +41,7 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("server presented no certificate");
         }
-        if (!SpkiPin.matches(pin, chain[0])) {
+        if (!matchesAny(chain[0])) {
             throw new PinMismatchException(SpkiPin.of(chain[0]));
         }
     }
@@ -74,7 +76,12 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
         return new X509Certificate[0];
     }
 
-    String pin() {
-        return pin;
+    /** Constant-time per pin; also used on the established session as a second check. */
+    boolean matchesAny(java.security.cert.Certificate presented) {
+        boolean match = false;
+        for (String pin : pins) {
+            match |= SpkiPin.matches(pin, presented);
+        }
+        return match;
     }
 }

@@ -71,7 +71,7 @@ final class PairRuntime {
         this.pair = pair;
         this.ctx = ctx;
         this.ports = ports;
-        this.decider = new Decider(pair.id(), pair.policy());
+        this.decider = new Decider(pair.id(), pair.policy(), pair.preferred() == null ? BoxId.A : pair.preferred());
         long period = TimeUnit.MILLISECONDS.toNanos(pair.policy().intervalMs());
         this.pauseGuard = new LocalPauseGuard(period, TimeUnit.MILLISECONDS.toNanos(pair.policy().deadlineMs()));
         for (BoxId box : BoxId.values()) {

@@ -40,8 +40,8 @@ class BoxHealthTest {
             unauthorized after running, canary gone   | true  | 0 STARTED 200/50; 250 UNAUTHORIZED 404; 1000 UNAUTHORIZED 404   | 1000 | MISCONFIGURED
             spare starting flows is seen at once      | true  | 0 STOPPED 404; 250 STARTED 200/10                               | 250  | RUNNING_FLOWS
             spare API start with canary 404 at once   | true  | 0 STOPPED 404; 250 STARTED 404                                  | 250  | STUCK
-            flows stopped behind our back waits       | true  | 0 STARTED 200/10; 250 STOPPED 404; 750 STOPPED 404              | 750  | RUNNING_FLOWS
-            flows stopped for the deadline is standby | true  | 0 STARTED 200/10; 250 STOPPED 404; 1000 STOPPED 404             | 1000 | STANDBY_READY
+            flows stopped (API stop, canary 404) at once | true | 0 STARTED 200/10; 250 STOPPED 404                            | 250  | STANDBY_READY
+            canary 404 during a deploy waits          | true  | 0 STARTED 200/10; 250 STARTED 404                               | 250  | RUNNING_FLOWS
             down box coming back is standby at once   | true  | 0 REFUSED REFUSED; 1000 REFUSED REFUSED; 5000 STOPPED 404       | 5000 | STANDBY_READY
             stop but canary hangs is unclear          | true  | 0 STOPPED HUNG                                                  | 0    | STUCK
             flapping inside the deadline never fails  | true  | 0 STARTED 200/5; 250 REFUSED REFUSED; 500 STARTED 200/5; 750 REFUSED REFUSED; 1250 REFUSED REFUSED | 1250 | RUNNING_FLOWS

@@ -62,6 +62,7 @@ class NodeRedClientProcessFaultTest {
             assertThat(ProcessHandle.of(pid)).isEmpty();
             Outcome<FlowsState> state = client.flowsState();
             assertThat(state).isInstanceOf(Outcome.Refused.class);
+            System.out.printf("refused after %.2f ms%n", state.latencyNanos() / 1e6);
             assertThat(state.latencyMillis()).isLessThan(200);
             assertThat(client.heartbeatAsync(BoxOptions.CANARY_PATH).get(5, TimeUnit.SECONDS))
                     .isInstanceOf(Outcome.Refused.class);
@@ -75,15 +76,26 @@ class NodeRedClientProcessFaultTest {
     }
 
     @Test
-    void aPersistedStopSurvivesARestart() throws Exception {
+    void aPersistedStopSurvivesARestartAndFlowsNeverServeDuringTheBoot() throws Exception {
         NodeRedProcess box = BOXES.start(BoxOptions.defaults());
         try (NodeRedClient client = NodeRedClient.create(box.endpoint())) {
             client.setFlowsState(FlowsState.STOP);
             Thread.sleep(200); // Node-RED writes .config.runtime.json a few ms after answering
 
             box.restart();
-            box.awaitAdminApi(Duration.ofSeconds(30));
 
+            // Right after the listener opens, /flows/state may still say "start" (the persisted
+            // state is read a moment later), so poll until the runtime has settled; the canary
+            // must never answer meanwhile.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            Outcome<FlowsState> state = client.flowsState();
+            while (!(state.isOk() && state.value() == FlowsState.STOP) && System.nanoTime() < deadline) {
+                assertThat(client.heartbeat(BoxOptions.CANARY_PATH).isOk()).as("canary served during boot").isFalse();
+                Thread.sleep(20);
+                state = client.flowsState();
+            }
+            assertThat(state.value()).isEqualTo(FlowsState.STOP);
+            Thread.sleep(500);
             assertThat(client.flowsState().value()).isEqualTo(FlowsState.STOP);
             assertThat(client.heartbeat(BoxOptions.CANARY_PATH)).isInstanceOf(Outcome.NotFound.class);
         }
@@ -144,6 +156,7 @@ class NodeRedClientProcessFaultTest {
     }
 
     private static void assertHungWithinTimeout(Outcome<?> outcome) {
+        System.out.printf("hung outcome after %.1f ms (probe timeout %d ms)%n", outcome.latencyNanos() / 1e6, PROBE.toMillis());
         assertThat(outcome).isInstanceOf(Outcome.Hung.class);
         assertThat(outcome.latencyMillis()).isBetween(PROBE.toMillis(), PROBE.toMillis() + SLACK_MS);
     }

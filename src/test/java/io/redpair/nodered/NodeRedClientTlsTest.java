@@ -53,6 +53,14 @@ class NodeRedClientTlsTest {
     }
 
     @Test
+    void duringARotationTheNextPinIsAcceptedBesideTheCurrentOne() {
+        String oldKey = Base64.getEncoder().encodeToString(new byte[32]);
+        try (NodeRedClient client = NodeRedClient.create(box.endpoint().withTlsPin(oldKey).withTlsNextPin(box.tlsPin()))) {
+            assertThat(client.flowsState().value()).isEqualTo(FlowsState.START);
+        }
+    }
+
+    @Test
     void withoutAPinTheSelfSignedCertificateIsNotTrusted() {
         try (NodeRedClient client = NodeRedClient.create(box.endpoint().withTlsPin(null))) {
             Outcome<FlowsState> state = client.flowsState();
