@@ -6,10 +6,8 @@ import io.redpair.arbiter.RequestTracker.Unanswered;
 import io.redpair.pair.BoxId;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -46,6 +44,7 @@ final class ArbiterHostLink implements ArbiterLink {
     private volatile DeviceInfo device;
     private volatile String serialNumber;
     private volatile String lastPort;
+    private final java.util.Map<String, String> lastRefusal = new java.util.HashMap<>();
     private volatile ArbiterStatus lastStatus;
     private CompletableFuture<CommandResult> dangerousChain = CompletableFuture.completedFuture(null);
 
@@ -87,24 +86,14 @@ final class ArbiterHostLink implements ArbiterLink {
         session.schedule(this::rediscoverRound, options.rediscoverMs(), TimeUnit.MILLISECONDS);
     }
 
-    /** Last good port first, then the configured hint, then ports whose USB serial matches, then the rest. */
     private List<String> candidates() {
-        Set<String> ordered = new LinkedHashSet<>();
-        if (lastPort != null) {
-            ordered.add(lastPort);
-        }
-        if (options.port() != null) {
-            ordered.add(options.port());
-        }
         List<PortScanner.PortInfo> ports = List.of();
         try {
             ports = scanner.ports();
         } catch (RuntimeException e) {
             log.warn("arbiter: listing serial ports failed: {}", e.toString());
         }
-        ports.stream().filter(p -> serialNumber != null && serialNumber.equals(p.usbSerial())).forEach(p -> ordered.add(p.path()));
-        ports.forEach(p -> ordered.add(p.path()));
-        return new ArrayList<>(ordered);
+        return PortCandidates.order(lastPort, options.port(), serialNumber, ports);
     }
 
     private boolean tryPort(String path) {
@@ -118,20 +107,24 @@ final class ArbiterHostLink implements ArbiterLink {
         install(t);
         String refusal = handshake();
         if (refusal != null) {
-            log.info("arbiter: {} not usable: {}", path, refusal);
+            String reason = refusal.replaceAll("[0-9A-F]{4} after", "after");
+            if (!reason.equals(lastRefusal.put(path, reason))) {
+                log.info("arbiter: {} not usable: {}", path, reason); // once per change, not every retry
+            }
             detach(t, refusal);
             return false;
         }
         lastPort = path;
+        lastRefusal.clear();
         becomeUp(path);
         return true;
     }
 
     /** HELLO (and ARM); returns null on success or why this port is not our device. */
     private String handshake() {
-        Reply hello = await(request(new ArbiterCommand.Hello(1, 1, options.hostName())));
+        Reply hello = Replies.await(request(new ArbiterCommand.Hello(1, 1, options.hostName())));
         if (!(hello instanceof Answered a) || !(a.frame() instanceof Frame.Ok ok) || !ok.verb().equals("HELLO")) {
-            return "HELLO: " + describe(hello);
+            return "HELLO: " + Replies.describe(hello);
         }
         DeviceInfo info;
         try {
@@ -146,9 +139,9 @@ final class ArbiterHostLink implements ArbiterLink {
             return "serial number " + info.serialNumber() + " is not the expected " + serialNumber;
         }
         if (options.armTimeoutMs() > 0) {
-            Reply arm = await(request(new ArbiterCommand.Arm(options.armTimeoutMs())));
+            Reply arm = Replies.await(request(new ArbiterCommand.Arm(options.armTimeoutMs())));
             if (!(arm instanceof Answered b) || !(b.frame() instanceof Frame.Ok)) {
-                return "ARM: " + describe(arm);
+                return "ARM: " + Replies.describe(arm);
             }
         }
         serialNumber = info.serialNumber();
@@ -315,22 +308,6 @@ final class ArbiterHostLink implements ArbiterLink {
         return reply;
     }
 
-    private static Reply await(CompletableFuture<Reply> reply) {
-        try {
-            return reply.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return new Unanswered("interrupted: " + e, false);
-        }
-    }
-
-    private static String describe(Reply reply) {
-        if (reply instanceof Unanswered u) {
-            return u.reason();
-        }
-        Frame f = ((Answered) reply).frame();
-        return f instanceof Frame.Error e ? e.code() + " " + e.msg() : "unexpected reply " + f;
-    }
-
     @Override
     public LinkState state() {
         return state;
@@ -354,7 +331,7 @@ final class ArbiterHostLink implements ArbiterLink {
                     throw new ArbiterUnavailableException(e.getMessage());
                 }
             }
-            throw new ArbiterUnavailableException("STATUS: " + describe(reply));
+            throw new ArbiterUnavailableException("STATUS: " + Replies.describe(reply));
         });
     }
 

@@ -8,6 +8,7 @@ import io.redpair.pair.BoxId;
 import io.redpair.store.Actor;
 import io.redpair.store.Journal;
 import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
 import io.redpair.store.audit.AuditLog;
 import io.redpair.store.audit.AuditUnavailableException;
 import io.redpair.store.trust.PinFile;
@@ -84,7 +85,7 @@ public final class TrustCommand implements Callable<Integer> {
         } catch (TrustRefusedException e) {
             err.println("redpair: " + e.getMessage());
             return ExitCodes.REFUSED;
-        } catch (PinFileException | IllegalArgumentException e) {
+        } catch (PinFileException | IllegalArgumentException | SiteFileException e) {
             err.println("redpair: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (AuditUnavailableException e) {

@@ -63,6 +63,7 @@ public final class NodeRedProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("NODE_RED_"));
         pb.environment().putAll(options.env());
         process = pb.start();
+        Files.writeString(pidFile(), process.pid() + "\n" + ProcessHandle.current().pid() + "\n");
         LOG.info("Node-RED {} started: pid {}, {} , userDir {}", install.version(), process.pid(), adminUrl(), userDir);
     }
 
@@ -76,6 +77,14 @@ public final class NodeRedProcess implements AutoCloseable {
 
     public Path userDir() {
         return userDir;
+    }
+
+    /**
+     * {@code <userDir>/node-red.pid}: the box's PID, then the PID of the JVM that started it. Lets a
+     * later run reap a box left behind by a killed JVM (and only then: the owner must be gone).
+     */
+    public Path pidFile() {
+        return userDir.resolve("node-red.pid");
     }
 
     public Path logFile() {

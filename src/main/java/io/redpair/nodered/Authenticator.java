@@ -99,7 +99,10 @@ final class Authenticator {
         return Responses.interpret(a, spec, Parsers::accessToken, latency);
     }
 
-    /** Best-effort revoke of the current token (Node-RED keeps tokens 7 days otherwise). */
+    /**
+     * Best-effort revoke of the current token (Node-RED keeps tokens 7 days otherwise), bounded by
+     * the short probe timeout so closing a client of a hung box does not stall shutdown.
+     */
     void revoke(HttpTransport transport) {
         CompletableFuture<Outcome<String>> current;
         synchronized (this) {
@@ -113,7 +116,7 @@ final class Authenticator {
         Request request = new Request.Builder().url(revokeUrl)
                 .header("Authorization", "Bearer " + t)
                 .post(new FormBody.Builder().add("token", t).build()).build();
-        Outcome<Answer> result = transport.execute(request, CallKind.ADMIN, CallKind.SMALL_CAP_BYTES, System.nanoTime()).join();
+        Outcome<Answer> result = transport.execute(request, CallKind.PROBE, CallKind.SMALL_CAP_BYTES, System.nanoTime()).join();
         LOG.info("{}: token revoke: {}", box, result.isOk() ? "status " + result.value().status() : result.describe());
     }
 }

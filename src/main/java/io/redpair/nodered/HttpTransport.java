@@ -57,8 +57,16 @@ final class HttpTransport {
         }
     }
 
+    /** Daemon threads: a pending async probe must never keep a CLI command's JVM alive. */
     private static okhttp3.Dispatcher sharedDispatcher() {
-        okhttp3.Dispatcher d = new okhttp3.Dispatcher();
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        var executor = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "nodered-http-" + counter.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        okhttp3.Dispatcher d = new okhttp3.Dispatcher(executor);
         d.setMaxRequests(256);
         d.setMaxRequestsPerHost(32); // a hung box keeps ~timeout/interval probes in flight
         return d;

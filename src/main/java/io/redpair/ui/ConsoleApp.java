@@ -1,13 +1,16 @@
 package io.redpair.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application: sets the theme and opens the main window. */
+/**
+ * The JavaFX application: applies the remembered theme, opens the main window with the app icon.
+ * {@code -Dredpair.theme=light|dark} overrides the remembered theme for one run (screenshots) without
+ * storing it.
+ */
 public final class ConsoleApp extends Application {
 
     private static volatile Path sitePath;
@@ -20,12 +23,18 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        boolean dark = "dark".equalsIgnoreCase(System.getProperty("redpair.theme", System.getenv("REDPAIR_THEME")));
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-        MainWindow window = new MainWindow(sitePath);
-        stage.setTitle("RedPair");
-        stage.setScene(new Scene(window.root(), 1280, 800));
+        Preferences prefs = Theme.userNode();
+        Theme theme = Theme.parse(System.getProperty("redpair.theme")).orElseGet(() -> Theme.load(prefs));
+        ThemeSwitcher.apply(theme);
+        String version = ConsoleApp.class.getPackage().getImplementationVersion();
+        MainWindow window = new MainWindow(sitePath, theme, prefs, "RedPair " + (version == null ? "dev" : version));
+        Scene scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().add(Styles.URL);
+        stage.setTitle(sitePath == null ? "RedPair" : "RedPair - " + sitePath.getFileName());
+        stage.getIcons().setAll(Icons.windowIcons());
+        stage.setMinWidth(800);
+        stage.setMinHeight(500);
+        stage.setScene(scene);
         stage.show();
     }
 }

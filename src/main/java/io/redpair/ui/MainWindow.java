@@ -1,30 +1,138 @@
 package io.redpair.ui;
 
+import io.redpair.pair.Site;
+import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.prefs.Preferences;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Placeholder main window: a sidebar and a content area the dashboard will fill. */
+/**
+ * The console's shell: site sidebar (left), the selected pair (centre), a header with the theme switch,
+ * and the status bar. Background threads hand pair lists in through {@link #publish}, which coalesces
+ * them (latest wins) onto the JavaFX thread; nothing here blocks that thread.
+ */
 public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
+    private final SidebarView sidebar;
+    private final PairOverviewView overview;
+    private final StatusBarView statusBar;
+    private final Preferences prefs;
+    private final Theme initialTheme;
+    private final CoalescingUpdater<List<PairRow>> rows;
 
-    public MainWindow(Path site) {
-        Label title = new Label("RedPair");
-        title.setId("title");
-        title.getStyleClass().add("title-2");
-        Label sub = new Label(site == null ? "No site open" : "Site: " + site.getFileName());
-        sub.setId("site-label");
-        VBox sidebar = new VBox(8, title, sub);
-        sidebar.setPadding(new Insets(16));
-        sidebar.setPrefWidth(260);
-        root.setLeft(sidebar);
+    /**
+     * @param theme the theme already applied (the toggle starts in that position)
+     * @param prefs where a theme change is remembered (tests pass a throw-away node)
+     */
+    public MainWindow(Path site, Theme theme, Preferences prefs, String version) {
+        this.prefs = prefs;
+        this.initialTheme = theme;
+        this.sidebar = new SidebarView(site);
+        this.overview = new PairOverviewView(site != null);
+        this.statusBar = new StatusBarView(version);
+        this.rows = new CoalescingUpdater<>(FxExecutor.INSTANCE, this::showPairs);
+        sidebar.selected().addListener((obs, old, row) -> overview.show(row));
+        BorderPane main = new BorderPane(overview.root());
+        main.setTop(header());
+        root.setLeft(sidebar.root());
+        root.setCenter(main);
+        root.setBottom(statusBar.root());
+        if (site == null) {
+            statusBar.info("Ready");
+        } else {
+            open(site);
+        }
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Thread-safe: the newest list wins; at most one update is queued on the JavaFX thread. */
+    public void publish(List<PairRow> pairRows) {
+        rows.submit(List.copyOf(pairRows));
+    }
+
+    /** Shows a site's pairs as configured (nothing decides for them until a supervisor reports). FX thread. */
+    public void show(Site site) {
+        sidebar.setSiteName(site.name());
+        showPairs(site.pairs().stream().map(p -> new PairRow(p, null)).toList());
+        statusBar.info("Site " + site.name() + ": " + site.pairs().size() + " pair(s)");
+    }
+
+    private void showPairs(List<PairRow> pairRows) {
+        sidebar.showPairs(pairRows);
+        overview.setPairsListed(!pairRows.isEmpty());
+    }
+
+    /** Reads the site file off the JavaFX thread; its error text (file, line, key) goes to the status bar. */
+    private void open(Path site) {
+        statusBar.info("Opening " + site.getFileName() + " ...");
+        CompletableFuture.supplyAsync(() -> load(site)).whenCompleteAsync((loaded, failure) -> {
+            if (failure == null) {
+                show(loaded);
+            } else {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                statusBar.problem("Cannot open site file: " + cause.getMessage());
+            }
+        }, FxExecutor.INSTANCE);
+    }
+
+    private static Site load(Path site) {
+        try {
+            return SiteFile.load(site);
+        } catch (SiteFileException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private Parent header() {
+        Label heading = new Label("Site overview");
+        heading.getStyleClass().add("title-4");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, heading, spacer, themeToggle());
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 16));
+        bar.getStyleClass().add("header");
+        return bar;
+    }
+
+    private ToggleButton themeToggle() {
+        ToggleButton toggle = new ToggleButton();
+        toggle.setId("theme-toggle");
+        toggle.getStyleClass().addAll("button-icon", "flat");
+        toggle.setSelected(initialTheme == Theme.DARK);
+        decorate(toggle);
+        toggle.selectedProperty().addListener((obs, was, dark) -> {
+            Theme theme = dark ? Theme.DARK : Theme.LIGHT;
+            ThemeSwitcher.apply(theme);
+            theme.save(prefs);
+            decorate(toggle);
+        });
+        return toggle;
+    }
+
+    /** The button shows what a click switches to. */
+    private static void decorate(ToggleButton toggle) {
+        boolean dark = toggle.isSelected();
+        toggle.setGraphic(new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
+        toggle.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
     }
 }

@@ -131,6 +131,47 @@ class ArbiterLinkInMemoryTest {
         awaitEvent(LinkEvent.DeviceEvent.class, e -> e.event() instanceof ArbiterEvent.ModeChanged m && !m.local());
     }
 
+    @Test
+    void garbageFromTheDeviceIsDiscardedAndTheLinkStaysUp() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            sim.emitGarbage(500);
+            assertThat(link.status().get(2, TimeUnit.SECONDS).state()).isEqualTo(ArbiterStatus.ArmState.ARMED);
+        }
+        assertThat(link.state()).isEqualTo(LinkState.UP);
+        assertThat(events).noneMatch(e -> e instanceof LinkEvent.LinkDown);
+    }
+
+    @Test
+    void repliesSlowerThanTheTimeoutAreRetransmittedWithTheSameSeqAndExecuteOnce() throws Exception {
+        sim.setReplyDelayMs(400);
+        CommandResult r = link.fence(BoxId.B, 7).get(5, TimeUnit.SECONDS);
+        assertThat(r).isInstanceOf(CommandResult.Done.class);
+        assertThat(sim.actuations()).isEqualTo(1);
+        sim.setReplyDelayMs(0);
+        Thread.sleep(500);
+        assertThat(events.stream().filter(e -> e instanceof LinkEvent.DeviceEvent d && d.event() instanceof ArbiterEvent.Fenced).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anotherHostIsRefusedWhileThisOneHoldsTheArbiterArmedAndGetsItAfterTheWatchdog() throws Exception {
+        link.close(); // closing never disarms: WS07's 1 s watchdog keeps running
+        ArbiterLink laptop = ArbiterLink.open(new ArbiterLinkOptions("mem0", null, "LAPTOP", 0, 0, 100), ports);
+        try {
+            Thread.sleep(400);
+            assertThat(laptop.state()).isNotEqualTo(LinkState.UP);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (laptop.state() != LinkState.UP && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(laptop.state()).isEqualTo(LinkState.UP);
+            assertThat(sim.armState()).isEqualTo(ArbiterStatus.ArmState.HOSTLOST);
+            assertThat(sim.actuations()).isZero();
+        } finally {
+            laptop.close();
+        }
+    }
+
     private void awaitState(LinkState state, long ms) throws InterruptedException {
         long deadline = System.nanoTime() + ms * 1_000_000L;
         while (link.state() != state && System.nanoTime() < deadline) {

@@ -161,6 +161,29 @@ class TrustCommandTest {
     }
 
     @Test
+    void readsTheBoxUrlFromARealSiteFile() throws Exception {
+        Files.writeString(site(), """
+                {"version": 1, "site": "Hall B", "pairs": [{"id": "line1", "name": "Line 1",
+                  "boxes": {"A": {"url": "%s", "auth": {"type": "none"}},
+                            "B": {"url": "http://127.0.0.1:1", "auth": {"type": "none"}}},
+                  "preferred": "A",
+                  "policy": {"intervalMs": 250, "missedBeats": 4, "autoFailover": true, "holdDownS": 600,
+                             "startupGraceMs": 3000}}]}
+                """.formatted(boxKey.url()));
+        CommandLine cl = new CommandLine(new TrustCommand(terminal, TrustCommand::urlFromSiteFile, Clock.systemUTC()));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String s = site().toString();
+        assertThat(cl.execute("--site", s, "--pair", "line1", "--box", "A", "--fingerprint", "yes"))
+                .as("%s", err).isEqualTo(ExitCodes.OK);
+        assertThat(pins().get("line1", BoxId.A).orElseThrow().current()).isEqualTo(boxKey.spkiPin());
+        assertThat(cl.execute("--site", s, "--pair", "line9", "--box", "A", "--fingerprint", "yes")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("no pair with id 'line9'");
+        Files.writeString(site(), "{\"version\": 1, \"site\": \"x\", \"pairs\": [");
+        assertThat(cl.execute("--site", s, "--pair", "line1", "--box", "A", "--fingerprint", "yes")).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
     void withoutAnAuditTrailNothingIsTrusted() throws Exception {
         Files.createDirectories(Journal.fileFor(site())); // a directory where the journal should be
         boxUrl.set(boxKey.url());

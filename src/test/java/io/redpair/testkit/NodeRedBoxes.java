@@ -39,6 +39,48 @@ public final class NodeRedBoxes implements BeforeEachCallback, AfterEachCallback
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(NodeRedProcess::close), "kill-nodered-boxes"));
+        reapLeftovers(boxesRoot());
+    }
+
+    /**
+     * A JVM killed with SIGKILL (e.g. a surefire timeout) runs no shutdown hook. Its boxes are found
+     * by their {@code node-red.pid} files and killed, but only when the JVM that started them is gone
+     * (a parallel run keeps its boxes) and that PID's command line still names that box's userDir
+     * (an unrelated process that reused the PID is never touched).
+     */
+    static void reapLeftovers(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var dirs = Files.list(root)) {
+            dirs.map(d -> d.resolve("node-red.pid")).filter(Files::isRegularFile).forEach(NodeRedBoxes::reap);
+        } catch (IOException e) {
+            System.err.println("could not scan " + root + " for leftover Node-RED boxes: " + e.getMessage());
+        }
+    }
+
+    private static void reap(Path pidFile) {
+        try {
+            String[] pids = Files.readString(pidFile).strip().split("\\s+");
+            long pid = Long.parseLong(pids[0]);
+            if (pids.length > 1 && ProcessHandle.of(Long.parseLong(pids[1])).isPresent()) {
+                return; // its JVM is still running
+            }
+            String userDir = pidFile.getParent().toString();
+            ProcessHandle.of(pid)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(userDir)).orElse(false))
+                    .ifPresent(p -> {
+                        System.err.println("killing Node-RED pid " + pid + " left behind by an earlier run (" + userDir + ")");
+                        p.destroyForcibly();
+                    });
+            Files.deleteIfExists(pidFile);
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("ignoring unreadable " + pidFile + ": " + e.getMessage());
+        }
+    }
+
+    private static Path boxesRoot() {
+        return Path.of(System.getProperty("redpair.project.dir", "."), "target", "nodered-boxes");
     }
 
     private final List<NodeRedProcess> classBoxes = new ArrayList<>();
@@ -77,7 +119,7 @@ public final class NodeRedBoxes implements BeforeEachCallback, AfterEachCallback
     public synchronized NodeRedProcess startUnready(BoxOptions options) {
         NodeRedInstallation install = installation();
         try {
-            Path base = Path.of(System.getProperty("redpair.project.dir", "."), "target", "nodered-boxes");
+            Path base = boxesRoot();
             Files.createDirectories(base);
             Path userDir = Files.createTempDirectory(base, "box" + COUNTER.incrementAndGet() + "-");
             NodeRedProcess box = NodeRedProcess.start(install, options, userDir);

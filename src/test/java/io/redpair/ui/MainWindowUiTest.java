@@ -2,32 +2,101 @@ package io.redpair.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.PrimerDark;
+import io.redpair.failover.Mode;
+import io.redpair.pair.AuthRef;
+import io.redpair.pair.BoxConfig;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Pair;
+import io.redpair.pair.Policy;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** Headless (Monocle) smoke test: the main window opens with the AtlantaFX theme and shows the site. */
+/** Headless (Monocle): the shell shows the site, the pairs with badges, file errors, and switches theme. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowUiTest {
 
+    private final Preferences prefs = Preferences.userRoot().node("io/redpair/test/" + UUID.randomUUID());
+    private MainWindow window;
+
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(new MainWindow(Path.of("hall-b.json")).root(), 800, 600));
+        ThemeSwitcher.apply(Theme.LIGHT);
+        window = new MainWindow(Path.of("hall-b.json"), Theme.LIGHT, prefs, "RedPair test");
+        Scene scene = new Scene(window.root(), 1000, 640);
+        scene.getStylesheets().add(Styles.URL);
+        stage.setScene(scene);
         stage.show();
+    }
+
+    @AfterEach
+    void forgetPreferences() throws BackingStoreException {
+        prefs.removeNode();
     }
 
     @Test
     void showsTheOpenSiteInTheSidebar(FxRobot robot) {
         assertThat(robot.lookup("#title").queryAs(Label.class).getText()).isEqualTo("RedPair");
         assertThat(robot.lookup("#site-label").queryAs(Label.class).getText()).isEqualTo("Site: hall-b.json");
+    }
+
+    @Test
+    void aSiteFileThatCannotBeReadIsReportedInTheStatusBarWithItsName(FxRobot robot) throws Exception {
+        Label message = robot.lookup("#status-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Cannot open"));
+        assertThat(message.getText()).contains("hall-b.json");
+        assertThat(message.getStyleClass()).contains("danger");
+    }
+
+    @Test
+    void publishedPairsAppearWithTheirBadgeAndSelectingOneShowsIt(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#empty-title").queryAs(Label.class).getText()).isEqualTo("No pairs");
+        window.publish(List.of(new PairRow(pair("line-1", "Filling line 1"), Mode.PROTECTED),
+                new PairRow(pair("line-2", "Packing"), Mode.OPERATOR_NEEDED)));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = robot.lookup("#pair-list").queryAs(ListView.class);
+        assertThat(list.getItems()).hasSize(2);
+        assertThat(robot.lookup("#empty-title").queryAs(Label.class).getText()).isEqualTo("No pair selected");
+        assertThat(robot.lookup(".status-badge.level-ok").queryAs(Label.class).getText()).isEqualTo("Protected");
+        assertThat(robot.lookup(".status-badge.level-alarm").queryAs(Label.class).getText())
+                .isEqualTo("Operator needed");
+
+        robot.interact(() -> list.getSelectionModel().select(1));
+        assertThat(robot.lookup("#pair-title").queryAs(Label.class).getText()).isEqualTo("Packing");
+        assertThat(robot.lookup("#empty-state").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void theThemeToggleSwitchesToDarkAndRemembersIt(FxRobot robot) {
+        robot.clickOn("#theme-toggle");
+        assertThat(robot.lookup("#theme-toggle").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
+        assertThat(Theme.load(prefs)).isEqualTo(Theme.DARK);
+    }
+
+    private static Pair pair(String id, String name) {
+        BoxConfig a = new BoxConfig(URI.create("http://10.0.0.11:1880"), AuthRef.none(), null);
+        BoxConfig b = new BoxConfig(URI.create("http://10.0.0.12:1880"), AuthRef.none(), null);
+        return new Pair(id, name, Map.of(BoxId.A, a, BoxId.B, b), BoxId.A, "/redpair/heartbeat", null,
+                Policy.defaults());
     }
 }
