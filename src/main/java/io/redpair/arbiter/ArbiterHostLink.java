@@ -180,7 +180,7 @@ final class ArbiterHostLink implements ArbiterLink {
         }
         log.warn("arbiter link DOWN: {} (searching for sn={})", reason, serialNumber);
         listeners.publish(new LinkEvent.LinkDown(reason));
-        session.execute(this::rediscoverRound);
+        onSession(this::rediscoverRound);
     }
 
     private void pollStatus() {
@@ -191,7 +191,7 @@ final class ArbiterHostLink implements ArbiterLink {
                 listeners.publish(new LinkEvent.StatusChanged(s));
             }
             if (s.state() == ArbiterStatus.ArmState.HOSTLOST && options.armTimeoutMs() > 0) {
-                session.execute(this::rearm);
+                onSession(this::rearm);
             }
         }).exceptionally(e -> null);
     }
@@ -262,7 +262,7 @@ final class ArbiterHostLink implements ArbiterLink {
             log.info("arbiter event {}", event);
             listeners.publish(new LinkEvent.DeviceEvent(event));
             if (event instanceof ArbiterEvent.HostLost && options.armTimeoutMs() > 0) {
-                session.execute(this::rearm);
+                onSession(this::rearm);
             }
         }
     }
@@ -283,7 +283,7 @@ final class ArbiterHostLink implements ArbiterLink {
                     try {
                         t.write(bytes);
                     } catch (Exception e) {
-                        session.execute(() -> lost(t, "write to " + t.name() + " failed: " + e.getMessage()));
+                        onSession(() -> lost(t, "write to " + t.name() + " failed: " + e.getMessage()));
                         break;
                     }
                 }
@@ -291,7 +291,7 @@ final class ArbiterHostLink implements ArbiterLink {
         }
         step.completeAll();
         if (step.linkDown() && t != null) {
-            session.execute(() -> lost(t, "device silent: no reply after " + RequestTracker.RETRANSMISSIONS + " retransmissions"));
+            onSession(() -> lost(t, "device silent: no reply after " + RequestTracker.RETRANSMISSIONS + " retransmissions"));
         }
         return step.linkDown();
     }
@@ -362,6 +362,15 @@ final class ArbiterHostLink implements ArbiterLink {
                     .whenComplete((r, e) -> log.info("arbiter {} -> {}", command.canonical(), e != null ? e.toString() : r));
             dangerousChain = result;
             return result;
+        }
+    }
+
+    /** Runs on the session thread; after close() there is none, and the work is moot. */
+    private void onSession(Runnable work) {
+        try {
+            session.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("arbiter link closed; dropped session work");
         }
     }
 

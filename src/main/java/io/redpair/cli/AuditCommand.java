@@ -48,13 +48,32 @@ public final class AuditCommand {
     static final class Verify implements Callable<Integer> {
         @Spec CommandSpec spec;
         @ArgGroup(multiplicity = "1") Source source;
+        @Option(names = "--expect-head", paramLabel = "SEQ:HASH",
+                description = "A head printed by an earlier verify (seq:hash, at least 8 hex digits); detects truncation.")
+        String expectHead;
 
         @Override
         public Integer call() {
             try (AuditLog log = AuditLog.openReadOnly(source.journalFile())) {
                 AuditVerification v = log.verify();
                 (v.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(v.summary());
-                return v.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+                if (!v.ok() || expectHead == null) {
+                    return v.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+                }
+                String[] anchor = expectHead.split(":", 2);
+                String problem = log.checkAnchor(Long.parseLong(anchor[0]), anchor.length < 2 ? null : anchor[1]);
+                if (problem != null) {
+                    spec.commandLine().getErr().println("audit anchor FAILED: " + problem);
+                    return ExitCodes.FAILED;
+                }
+                spec.commandLine().getOut().println("recorded head " + expectHead + " is still in the chain");
+                return ExitCodes.OK;
+            } catch (NumberFormatException e) {
+                spec.commandLine().getErr().println("redpair: --expect-head must be SEQ:HASH, got " + expectHead);
+                return ExitCodes.USAGE;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("redpair: " + e.getMessage());
+                return ExitCodes.USAGE;
             } catch (AuditUnavailableException e) {
                 spec.commandLine().getErr().println("redpair: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;

@@ -62,13 +62,7 @@ public final class SuperviseCommand implements Callable<Integer> {
     }
 
     private int runUntilSignalled(Site loaded, Journal journal) throws Exception {
-        Supervisor supervisor;
-        try {
-            supervisor = Supervisor.start(loaded, journal, SiteSession.ports());
-        } catch (IllegalArgumentException e) { // e.g. an unresolvable secret reference
-            spec.commandLine().getErr().println("redpair: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        Supervisor supervisor = Supervisor.create(loaded, journal);
         ExecutorService printer = Executors.newSingleThreadExecutor(r -> new Thread(r, "redpair-events"));
         if (events != null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -78,6 +72,15 @@ public final class SuperviseCommand implements Callable<Integer> {
             });
         }
         AuditTrail audit = AuditTrail.attach(supervisor, Journal.fileFor(site), spec.commandLine().getErr());
+        try {
+            supervisor.start(SiteSession.ports());
+        } catch (IllegalArgumentException e) { // e.g. an unresolvable secret reference
+            supervisor.close();
+            printer.shutdown();
+            audit.close();
+            spec.commandLine().getErr().println("redpair: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         ControlServer control = ControlServer.start(site, supervisor);
         Thread hook = new Thread(() -> {
             stopped.countDown();

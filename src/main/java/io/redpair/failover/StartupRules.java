@@ -1,6 +1,7 @@
 package io.redpair.failover;
 
 import static io.redpair.pair.BoxCondition.STANDBY_READY;
+import static io.redpair.pair.BoxCondition.STUCK;
 import static io.redpair.pair.BoxCondition.UNKNOWN;
 
 import io.redpair.pair.BoxId;
@@ -27,12 +28,17 @@ final class StartupRules {
         this.takeover = takeover;
     }
 
-    /** STARTING without a takeover: wait for both boxes or the grace period, then reconcile. */
+    /**
+     * STARTING without a takeover: wait for both boxes or the grace period, then reconcile. A STUCK box
+     * at start-up is most likely cold-starting its flows (the API says start before the nodes exist), so
+     * its verdict waits for the grace instead of triggering a takeover of a box that is still booting.
+     */
     void starting(Decision d) {
         PairState s = d.state();
         boolean bothHeard = s.condition(BoxId.A) != UNKNOWN && s.condition(BoxId.B) != UNKNOWN;
+        boolean coldStart = s.condition(BoxId.A) == STUCK || s.condition(BoxId.B) == STUCK;
         boolean graceOver = d.now() - s.startedNanos() >= policy.startupGraceMs() * 1_000_000L;
-        if (bothHeard || graceOver) {
+        if (bothHeard && !coldStart || graceOver) {
             reconcile(d);
         }
     }

@@ -22,6 +22,8 @@ import java.util.OptionalLong;
  */
 final class SteadyRules {
 
+    private static final String BOTH_OUT_OF_SIGHT = "RedPair cannot see either box";
+
     private final String pairId;
     private final Policy policy;
     private final TakeoverRules takeover;
@@ -95,8 +97,14 @@ final class SteadyRules {
         BoxId active = s.active();
         BoxId spare = active.other();
         if (outOfSight(s.condition(spare))) {
-            d.enter(Mode.SUSPECT, active, "RedPair cannot see either box (" + d.describe(active) + "; "
-                    + d.describe(spare) + "): it suspects its own network and takes no automatic action", "suspect");
+            boolean first = !(s.mode() == Mode.SUSPECT && s.reason().startsWith(BOTH_OUT_OF_SIGHT));
+            String reason = BOTH_OUT_OF_SIGHT + " (" + d.describe(active) + "; " + d.describe(spare)
+                    + "): it suspects its own network and takes no automatic action";
+            if (first) {
+                d.alarm("Pair " + pairId + ": " + reason);
+                d.note("suspect", reason);
+            }
+            d.enter(Mode.SUSPECT, active, reason, null);
             d.set(d.state().restartClock(d.now()));
         } else if (s.mode() == Mode.OPERATOR_NEEDED) {
             return;

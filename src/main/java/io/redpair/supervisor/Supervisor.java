@@ -68,12 +68,36 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
      * with {@code journal == null} it only observes.
      */
     public static Supervisor start(Site site, Journal journal, BoxPortFactory ports) {
-        Supervisor s = new Supervisor(site, journal, Clock.systemUTC());
-        s.submit(() -> s.startPairs(ports)).join();
+        Supervisor s = create(site, journal);
+        s.start(ports);
         return s;
     }
 
+    /** A supervisor that does nothing yet: subscribe first, then {@link #start(BoxPortFactory)}, to miss no event. */
+    public static Supervisor create(Site site, Journal journal) {
+        return new Supervisor(site, journal, Clock.systemUTC());
+    }
+
+    /**
+     * Reconciles from the journal and begins probing; once only.
+     *
+     * @throws IllegalArgumentException when a box cannot be configured (e.g. a secret reference does not resolve)
+     */
+    public void start(BoxPortFactory ports) {
+        try {
+            submit(() -> startPairs(ports)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     private void startPairs(BoxPortFactory factory) {
+        if (!pairs.isEmpty()) {
+            throw new IllegalStateException("supervisor already started");
+        }
         long now = ctx.now();
         for (Pair pair : site.pairs()) {
             Map<BoxId, BoxPort> ports = new EnumMap<>(BoxId.class);

@@ -73,6 +73,27 @@ class AuditCommandTest {
     }
 
     @Test
+    void aRecordedHeadDetectsATruncatedTail() throws Exception {
+        assertThat(run("verify", "--site", site.toString())).isEqualTo(ExitCodes.OK);
+        String head = out.toString().replaceAll("(?s).*head (\\d+:[0-9a-f]{64}).*", "$1").trim();
+        assertThat(head).startsWith("3:");
+        assertThat(run("verify", "--site", site.toString(), "--expect-head", head.substring(0, 10))).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("is still in the chain");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Journal.fileFor(site));
+             Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_no_delete");
+            s.execute("DELETE FROM audit WHERE seq = 3");
+        }
+        assertThat(run("verify", "--site", site.toString())).as("the chain alone cannot tell").isEqualTo(ExitCodes.OK);
+        assertThat(run("verify", "--site", site.toString(), "--expect-head", head)).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("row 3 of the recorded head is gone: the trail was truncated");
+        assertThat(run("verify", "--site", site.toString(), "--expect-head", "2:00000000")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("rewritten");
+        assertThat(run("verify", "--site", site.toString(), "--expect-head", "x:1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("verify", "--site", site.toString(), "--expect-head", "2:abc")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void exportsJsonLinesSinceATime() throws Exception {
         assertThat(run("export", "--site", site.toString(), "--since", "2026-11-01T00:00Z")).isEqualTo(ExitCodes.OK);
         String[] lines = out.toString().split("\n");

@@ -35,11 +35,11 @@ class TransitionTableTest {
             RUNNING_FLOWS | STANDBY_READY | maintenance for=1000 user=u | MAINTENANCE |
             RUNNING_FLOWS | DOWN          | observe A DOWN          | OPERATOR_NEEDED | RaiseAlarm
             RUNNING_FLOWS | DOWN          | observe A STUCK         | OPERATOR_NEEDED | RaiseAlarm
-            RUNNING_FLOWS | HUNG          | observe A HUNG          | SUSPECT         |
-            RUNNING_FLOWS | UNREACHABLE   | observe A UNREACHABLE   | SUSPECT         |
+            RUNNING_FLOWS | HUNG          | observe A HUNG          | SUSPECT         | RaiseAlarm
+            RUNNING_FLOWS | UNREACHABLE   | observe A UNREACHABLE   | SUSPECT         | RaiseAlarm
             RUNNING_FLOWS | DOWN          | switchover user=u       | UNPROTECTED     |
             RUNNING_FLOWS | DOWN          | observe B STANDBY_READY | PROTECTED       |
-            STUCK         | STANDBY_READY | tick                    | FAILING_OVER    |
+            STUCK         | STANDBY_READY | tick                    | FAILING_OVER    | PersistEpoch StopFlows
             STANDBY_READY | STANDBY_READY | tick                    | STARTING        |
             DOWN          | STANDBY_READY | tick                    | STARTING        |
             DOWN          | DOWN          | tick                    | OPERATOR_NEEDED |

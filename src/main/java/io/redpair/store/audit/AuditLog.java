@@ -188,6 +188,29 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks a head recorded earlier (from a previous {@link #verify()}: seq and at least 8 hex digits of
+     * its hash) against the trail: detects a truncated tail or a wholly recomputed chain, which the chain
+     * alone cannot. Returns null when the recorded row is still there unchanged, else the problem.
+     */
+    public synchronized String checkAnchor(long seq, String hashPrefix) {
+        if (hashPrefix == null || hashPrefix.length() < 8) {
+            throw new IllegalArgumentException("an anchor needs at least 8 hex digits of the hash");
+        }
+        try (PreparedStatement p = db.prepareStatement("SELECT hash FROM audit WHERE seq = ?")) {
+            p.setLong(1, seq);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return "row " + seq + " of the recorded head is gone: the trail was truncated";
+                }
+                return rs.getString(1).startsWith(hashPrefix.toLowerCase(java.util.Locale.ROOT)) ? null
+                        : "row " + seq + " differs from the recorded head: the chain was rewritten";
+            }
+        } catch (SQLException e) {
+            throw new AuditUnavailableException("audit trail " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Rows with {@code ts >= since}, in chain order. */
     public synchronized List<AuditRecord> since(Instant since) {
         List<AuditRecord> rows = new ArrayList<>();

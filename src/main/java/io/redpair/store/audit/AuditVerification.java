@@ -19,7 +19,7 @@ public record AuditVerification(boolean ok, long rowsChecked, long firstBadSeq, 
 
     /** One line for a person: what was checked and, if broken, which row and why. */
     public String summary() {
-        return ok ? "audit chain ok: " + rowsChecked + " rows, head seq " + headSeq + " hash " + headHash
+        return ok ? "audit chain ok: " + rowsChecked + " rows, head " + headSeq + ":" + headHash
                 : "audit chain BROKEN at row seq " + firstBadSeq + ": " + problem + " (" + rowsChecked
                         + " rows before it verified)";
     }

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Invariants: every write uses a fresh random 96-bit nonce and authenticates the header as
  * additional data; every write replaces the file atomically; a wrong password or a damaged file is
  * reported before anything is written; values are kept as {@code char[]} and wiped by {@link #close()}.
- * Writes are whole-file: two processes writing at once keep the last writer's set (the CLI is
- * short-lived and the supervisor only reads).
+ * Writes are whole-file and optimistic: a write is refused when another process changed the file
+ * since this store read it (see {@link VaultFileLock}), so no update is silently lost.
  */
 public final class EncryptedFileSecretStore implements SecretStore {
 
@@ -42,6 +42,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private final byte[] salt;
     private final VaultKeys keys;
     private final TreeMap<String, char[]> secrets;
+    /** SHA-256 of the file as this store last read or wrote it; null before the first write of a new vault. */
+    private byte[] lastSeen;
     private boolean closed;
 
     private EncryptedFileSecretStore(Path file, int iterations, byte[] salt, VaultKeys keys,
@@ -81,10 +83,13 @@ public final class EncryptedFileSecretStore implements SecretStore {
         }
         TreeMap<String, char[]> secrets = decrypt(content, header, keys, file);
         if (header.iterations() >= minIterations) {
-            return new EncryptedFileSecretStore(file, header.iterations(), header.salt(), keys, secrets);
+            EncryptedFileSecretStore store = new EncryptedFileSecretStore(file, header.iterations(), header.salt(), keys, secrets);
+            store.lastSeen = VaultFileLock.digest(content);
+            return store;
         }
         keys.close();
         EncryptedFileSecretStore upgraded = fresh(file, password, minIterations, secrets);
+        upgraded.lastSeen = VaultFileLock.digest(content);
         upgraded.save();
         LOG.info("vault {} re-encrypted: PBKDF2 iterations raised from {} to {}", file, header.iterations(), minIterations);
         return upgraded;
@@ -171,7 +176,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
             gcm.updateAAD(header);
             byte[] out = Arrays.copyOf(header, header.length + gcm.getOutputSize(plain.length));
             gcm.doFinal(plain, 0, plain.length, out, header.length);
-            AtomicFiles.write(file, out);
+            VaultFileLock.replaceIfUnchanged(file, lastSeen, out);
+            lastSeen = VaultFileLock.digest(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java 17 runtime", e);
         } catch (IOException e) {

@@ -57,7 +57,7 @@ class EncryptedFileSecretStoreTest {
                 .doesNotContain(TestSecrets.MASTER_PASSWORD).startsWith("RPVT");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(file); // no temporary file left behind
+            assertThat(files).containsExactlyInAnyOrder(file, dir.resolve("secrets.rpv.lock")); // no temporary file left
         }
     }
 
@@ -162,6 +162,28 @@ class EncryptedFileSecretStoreTest {
         try (var store = EncryptedFileSecretStore.create(other, master(), FAST)) {
             assertThatThrownBy(() -> store.put("bad name", "x".toCharArray())).hasMessageContaining("invalid secret name");
         }
+    }
+
+    @Test
+    void aWriteOverAnotherProcesssChangeIsRefusedSoNothingIsLost() throws Exception {
+        Path file = dir.resolve("secrets.rpv");
+        EncryptedFileSecretStore.create(file, master(), FAST).close();
+        try (var first = EncryptedFileSecretStore.open(file, master(), FAST);
+             var second = EncryptedFileSecretStore.open(file, master(), FAST)) {
+            first.put("A", "one".toCharArray());
+            byte[] afterFirst = Files.readAllBytes(file);
+            assertThatThrownBy(() -> second.put("B", "two".toCharArray()))
+                    .isInstanceOf(SecretStoreException.class).hasMessageContaining("changed by another process");
+            assertThat(Files.readAllBytes(file)).isEqualTo(afterFirst);
+            first.put("C", "three".toCharArray()); // the store that wrote last may go on writing
+        }
+        try (var again = EncryptedFileSecretStore.open(file, master(), FAST)) {
+            assertThat(again.names()).containsExactly("A", "C");
+        }
+        Path racing = dir.resolve("new.rpv");
+        var creator = EncryptedFileSecretStore.create(racing, master(), FAST);
+        creator.close();
+        assertThatThrownBy(() -> EncryptedFileSecretStore.create(racing, master(), FAST)).hasMessageContaining("already exists");
     }
 
     @Test

@@ -53,12 +53,12 @@ final class FaultLab implements AutoCloseable {
     Supervisor supervisor;
     Observer observer;
 
-    private FaultLab(NodeRedProcess a, NodeRedProcess b, Path dir) {
+    private FaultLab(NodeRedProcess a, NodeRedProcess b, Path dir, Policy policy) {
         this.a = a;
         this.b = b;
         this.dir = dir;
         Pair pair = new Pair(PAIR, "Line 1", Map.of(BoxId.A, box(a), BoxId.B, box(b)), BoxId.A,
-                BoxOptions.CANARY_PATH, null, POLICY);
+                BoxOptions.CANARY_PATH, null, policy);
         this.site = new Site("Fault lab", List.of(pair));
     }
 
@@ -68,9 +68,17 @@ final class FaultLab implements AutoCloseable {
 
     /** A runs {@code aOptions} (flows running); B the same flows, booted stopped (the hot spare). */
     static FaultLab start(NodeRedBoxes boxes, Path dir, BoxOptions aOptions) {
+        return start(boxes, dir, aOptions, POLICY);
+    }
+
+    static FaultLab start(NodeRedBoxes boxes, Path dir, BoxOptions aOptions, Policy policy) {
         NodeRedProcess a = boxes.start(aOptions);
         NodeRedProcess b = boxes.start(aOptions.withBootStopped(true));
-        return new FaultLab(a, b, dir);
+        return new FaultLab(a, b, dir, policy);
+    }
+
+    NodeRedProcess process(BoxId box) {
+        return box == BoxId.A ? a : b;
     }
 
     private static BoxConfig box(NodeRedProcess p) {

@@ -1,4 +1,4 @@
-package io.redpair.supervisor.fault;
+package io.redpair.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,26 +18,30 @@ import java.util.stream.Collectors;
  * {@code redpair supervise --site F --events jsonl} as a separate JVM, so a test can SIGKILL RedPair itself.
  * Its events are read from stdout; its log goes to a file next to the site.
  */
-final class SuperviseProcess implements AutoCloseable {
+public final class SuperviseProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
-    private SuperviseProcess(Process process) {
+    private final Path log;
+
+    private SuperviseProcess(Process process, Path log) {
         this.process = process;
+        this.log = log;
         Thread reader = new Thread(this::read, "supervise-events-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
 
-    static SuperviseProcess start(Path site, String logName) throws IOException {
+    public static SuperviseProcess start(Path site, String logName) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.redpair.Main", "supervise", "--site", site.toString(),
                 "--events", "jsonl")
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.appendTo(site.resolveSibling(logName).toFile()));
-        return new SuperviseProcess(pb.start());
+        return new SuperviseProcess(pb.start(), site.resolveSibling(logName));
     }
 
     private void read() {
@@ -54,7 +58,7 @@ final class SuperviseProcess implements AutoCloseable {
     }
 
     /** Waits for an event line matching {@code match}; returns it. */
-    JsonNode await(String what, Predicate<JsonNode> match, Duration limit) throws InterruptedException {
+    public JsonNode await(String what, Predicate<JsonNode> match, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode e : events) {
@@ -70,22 +74,31 @@ final class SuperviseProcess implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + limit.toMillis() + " ms\n" + dump());
     }
 
-    String dump() {
-        return events.stream().map(JsonNode::toString).collect(Collectors.joining("\n  ", "  ", ""));
+    /** The events so far and the tail of the process's log, for failure messages. */
+    public String dump() {
+        String tail;
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            tail = String.join("\n    ", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            tail = "(no log: " + e.getMessage() + ")";
+        }
+        return events.stream().map(JsonNode::toString).collect(Collectors.joining("\n  ", "  ", ""))
+                + "\n  log " + log + ":\n    " + tail;
     }
 
-    static Predicate<JsonNode> state(String mode, String active) {
+    public static Predicate<JsonNode> state(String mode, String active) {
         return e -> "state".equals(e.path("type").asText()) && mode.equals(e.path("to").asText())
                 && (active == null || active.equals(e.path("active").asText()));
     }
 
-    static Predicate<JsonNode> command(String command, String box) {
+    public static Predicate<JsonNode> command(String command, String box) {
         return e -> "command".equals(e.path("type").asText()) && command.equals(e.path("command").asText())
                 && box.equals(e.path("box").asText()) && e.path("ok").asBoolean();
     }
 
     /** SIGKILL: no shutdown hook, no clean-up — the lock is released by the kernel, the journal is as it was. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
