@@ -66,11 +66,15 @@ public final class ArbiterSimulator implements AutoCloseable {
             Transport t = transport;
             int n = read(t, buf);
             synchronized (device) {
-                if (n > 0 && !silent) {
-                    device.receive(buf, 0, n);
+                try {
+                    if (n > 0 && !silent) {
+                        device.receive(buf, 0, n);
+                    }
+                    device.tick();
+                    flush();
+                } catch (RuntimeException e) {
+                    log.error("arbiter sim: unexpected failure, continuing", e); // firmware would reset; the sim keeps going
                 }
-                device.tick();
-                flush();
             }
             if (n < 0) {
                 lineGone(t);

@@ -8,6 +8,8 @@ package io.redpair.arbiter;
  */
 final class LinkReader {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkReader.class);
+
     private final ArbiterHostLink link;
     private final byte[] buffer = new byte[512];
     private FrameDecoder decoder = new FrameDecoder();
@@ -19,13 +21,17 @@ final class LinkReader {
 
     void run() {
         while (!link.closed() && !Thread.currentThread().isInterrupted()) {
-            Transport t = link.transport();
-            if (t == null) {
-                idle();
-            } else {
-                readOnce(t);
+            try {
+                Transport t = link.transport();
+                if (t == null) {
+                    idle();
+                } else {
+                    readOnce(t);
+                }
+                link.tick();
+            } catch (RuntimeException e) {
+                log.error("arbiter reader: unexpected failure, continuing", e); // a bug must not silence the line
             }
-            link.tick();
         }
     }
 

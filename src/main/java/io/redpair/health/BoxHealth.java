@@ -32,6 +32,8 @@ public final class BoxHealth {
     private BoxCondition committed = BoxCondition.UNKNOWN;
     private String committedDetail = "never heard";
     private long sinceNanos;
+    private int apiMisses;
+    private int canaryMisses;
 
     public BoxHealth(BoxId box, long intervalMs, int missedBeats, boolean canaryConfigured) {
         this.box = Objects.requireNonNull(box, "box");
@@ -67,8 +69,8 @@ public final class BoxHealth {
             commit(nowNanos, true);
         }
         String detail = latest.condition() == committed ? committedDetail
-                : committedDetail + "; last " + support.missedCount() + " probe(s): " + latest.detail();
-        return new BoxHealthSnapshot(box, committed, detail, support.missedCount(), liveness.phi(nowNanos),
+                : committedDetail + "; last " + missed() + " probe(s): " + latest.detail();
+        return new BoxHealthSnapshot(box, committed, detail, missed(), liveness.phi(nowNanos),
                 canaryConfigured, lastApi == null ? null : lastApi.kind(),
                 lastCanary == null ? null : lastCanary.kind(), lastCanary == null ? -1 : lastCanary.ageMs(),
                 sinceNanos);
@@ -80,22 +82,22 @@ public final class BoxHealth {
 
     /**
      * Re-judges after one channel's observation. Only an observation on a channel the verdict rests on
-     * confirms the committed condition (a stale canary answer must not keep a dead box "running"). Misses
-     * are counted on the admin API, probed every round with or without a canary, so the count reads as
-     * "probe rounds missed": a failed API probe, or an API answer while the verdict disagrees.
+     * confirms the committed condition (a stale canary answer must not keep a dead box "running").
+     * Misses are counted per channel and shown as the larger count ("probe rounds missed").
      */
     private void observe(Verdict.Source channel, long nowNanos) {
         latest = ConditionRules.verdict(lastApi, lastCanary, canaryConfigured, deadlineMs);
         boolean agrees = latest.condition() == committed;
         if (agrees && latest.restsOn(channel)) {
-            support.heartbeat(nowNanos);
-            if (committed == BoxCondition.RUNNING_FLOWS || committed == BoxCondition.STANDBY_READY) {
-                committedDetail = latest.detail();
-            }
+            confirmed(nowNanos);
             return;
         }
-        if (channel == Verdict.Source.API && (!agrees || !lastApi.kind().isAnswer())) {
+        boolean answered = channel == Verdict.Source.API ? lastApi.kind().isAnswer()
+                : lastCanary.kind() == CanaryObservation.Kind.ANSWERED;
+        if (!agrees || !answered) {
             support.missed(nowNanos);
+            apiMisses += channel == Verdict.Source.API ? 1 : 0;
+            canaryMisses += channel == Verdict.Source.CANARY ? 1 : 0;
         }
         if (!agrees && ConditionRules.commitsAtOnce(committed, latest)) {
             commit(nowNanos, false);
@@ -104,17 +106,30 @@ public final class BoxHealth {
         }
     }
 
+    private void confirmed(long nowNanos) {
+        support.heartbeat(nowNanos);
+        apiMisses = 0;
+        canaryMisses = 0;
+        if (committed == BoxCondition.RUNNING_FLOWS || committed == BoxCondition.STANDBY_READY) {
+            committedDetail = latest.detail();
+        }
+    }
+
+    private int missed() {
+        return Math.max(apiMisses, canaryMisses);
+    }
+
     private boolean deadlinePassed(long nowNanos) {
         return latest.condition() != BoxCondition.UNKNOWN && support.status(nowNanos) == DeadlineDetector.Status.DEAD;
     }
 
     private void commit(long nowNanos, boolean afterDeadline) {
         committedDetail = afterDeadline
-                ? latest.detail() + String.format(Locale.ROOT, ": %d heartbeats missed (%.1f s)", support.missedCount(),
+                ? latest.detail() + String.format(Locale.ROOT, ": %d heartbeats missed (%.1f s)", missed(),
                         support.silenceNanos(nowNanos) / 1e9)
                 : latest.detail();
         committed = latest.condition();
         sinceNanos = nowNanos;
-        support.heartbeat(nowNanos);
+        confirmed(nowNanos);
     }
 }

@@ -51,8 +51,29 @@ final class ConditionRules {
                     ? Verdict.of(STUCK, Source.BOTH, "admin API says start but the canary is 404 (cold start or missing node types)")
                     : Verdict.of(STANDBY_READY, Source.BOTH, "admin API says " + state(api) + ", canary 404");
         }
-        return Verdict.of(STUCK, Source.BOTH, "admin API says " + state(api) + " but the canary fails ("
-                + canary.kind().name().toLowerCase().replace('_', ' ') + suffix(canary.detail()) + "): flows state unclear");
+        if (canary.kind() == CanaryObservation.Kind.BAD_ANSWER) {
+            return Verdict.of(STUCK, Source.BOTH, "admin API says " + state(api) + " but the canary answers wrongly"
+                    + suffix(canary.detail()) + ": flows state unclear");
+        }
+        return Verdict.of(canaryFailure(canary.kind()), Source.CANARY, "canary: " + canaryWords(canary));
+    }
+
+    /**
+     * The canary is served by the same process as the admin API, so a transport failure of the canary is
+     * a failure of the box, even while the API's last answer (older: its probe may still be waiting) says
+     * start. Reading it as STUCK would fail a frozen box over through a stop that cannot be confirmed.
+     */
+    private static BoxCondition canaryFailure(CanaryObservation.Kind kind) {
+        if (kind == CanaryObservation.Kind.REFUSED) {
+            return DOWN;
+        }
+        return kind == CanaryObservation.Kind.HUNG ? HUNG : UNREACHABLE;
+    }
+
+    private static String canaryWords(CanaryObservation canary) {
+        String words = canary.kind() == CanaryObservation.Kind.REFUSED ? "connection refused"
+                : canary.kind() == CanaryObservation.Kind.HUNG ? "no HTTP answer before the timeout" : "cannot connect";
+        return words + suffix(canary.detail());
     }
 
     private static Verdict withoutCanary(ApiObservation api) {

@@ -10,13 +10,19 @@ import java.security.GeneralSecurityException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Connection;
+import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -40,6 +46,7 @@ final class HttpTransport {
             .build();
 
     private final Map<CallKind, OkHttpClient> clients = new EnumMap<>(CallKind.class);
+    private final boolean pinned;
 
     HttpTransport(NodeRedEndpoint endpoint) {
         OkHttpClient.Builder base = SHARED.newBuilder()
@@ -47,26 +54,26 @@ final class HttpTransport {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .eventListenerFactory(call -> new ConnectTracker());
-        if (endpoint.tlsPinSha256() != null) {
+        pinned = endpoint.tlsPinSha256() != null;
+        if (pinned) {
             pin(base, new PinnedTrustManager(endpoint.tlsPinSha256(), endpoint.tlsNextPinSha256()));
         }
         for (CallKind kind : CallKind.values()) {
             var limit = kind.timeout(endpoint.timeouts());
-            clients.put(kind, base.build().newBuilder()
-                    .callTimeout(limit).readTimeout(limit).writeTimeout(limit).build());
+            clients.put(kind, base.callTimeout(limit).readTimeout(limit).writeTimeout(limit).build());
         }
     }
 
     /** Daemon threads: a pending async probe must never keep a CLI command's JVM alive. */
-    private static okhttp3.Dispatcher sharedDispatcher() {
-        var counter = new java.util.concurrent.atomic.AtomicInteger();
-        var executor = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS,
-                new java.util.concurrent.SynchronousQueue<>(), r -> {
+    private static Dispatcher sharedDispatcher() {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "nodered-http-" + counter.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        okhttp3.Dispatcher d = new okhttp3.Dispatcher(executor);
+        Dispatcher d = new Dispatcher(executor);
         d.setMaxRequests(256);
         d.setMaxRequestsPerHost(32); // a hung box keeps ~timeout/interval probes in flight
         return d;
@@ -75,7 +82,7 @@ final class HttpTransport {
     private static void pin(OkHttpClient.Builder builder, PinnedTrustManager trust) {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
+            tls.init(null, new TrustManager[] {trust}, null);
             builder.sslSocketFactory(tls.getSocketFactory(), trust)
                     .hostnameVerifier((host, session) -> peerMatchesPin(session, trust));
         } catch (GeneralSecurityException e) {
@@ -149,7 +156,7 @@ final class HttpTransport {
     }
 
     /** Maps a transport exception to the failure kind the health model needs. */
-    static Outcome<Answer> classify(IOException e, Call call, long t0) {
+    Outcome<Answer> classify(IOException e, Call call, long t0) {
         long latency = System.nanoTime() - t0;
         ConnectFlag flag = call.request().tag(ConnectFlag.class);
         boolean connected = flag != null && flag.connected;
@@ -157,7 +164,8 @@ final class HttpTransport {
         if (pinMismatch != null) {
             return new Outcome.TlsPinMismatch<>(pinMismatch.presentedPin(), latency);
         }
-        if (findCause(e, SSLPeerUnverifiedException.class) != null) {
+        if (pinned && findCause(e, SSLPeerUnverifiedException.class) != null) {
+            // our HostnameVerifier re-checks the pin on the session; without a pin this is a CA/hostname failure
             return new Outcome.TlsPinMismatch<>("(session key did not match)", latency);
         }
         if (findCause(e, UnknownHostException.class) != null || findCause(e, NoRouteToHostException.class) != null) {

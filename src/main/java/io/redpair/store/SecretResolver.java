@@ -1,7 +1,9 @@
 package io.redpair.store;
 
+import io.redpair.store.secrets.MasterPassword;
 import io.redpair.store.secrets.SecretStoreException;
 import io.redpair.store.secrets.VaultSecretResolver;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -16,8 +18,14 @@ public final class SecretResolver {
     private final Function<String, String> environment;
     private final VaultSecretResolver vault;
 
+    /**
+     * The resolver of a running RedPair: {@code env:} from the process environment, {@code vault:} from
+     * the standard vault ({@code $REDPAIR_VAULT} or {@code ~/.config/redpair/secrets.rpv}), unlocked with
+     * {@code $REDPAIR_VAULT_PASSWORD} or a console prompt the first time a {@code vault:} reference is used.
+     */
     public SecretResolver() {
-        this(System::getenv);
+        this(System::getenv, VaultSecretResolver.standard(System.getenv(), Path.of(System.getProperty("user.home")),
+                MasterPassword::fromConsole));
     }
 
     /** For tests: a fake environment. */

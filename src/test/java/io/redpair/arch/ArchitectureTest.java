@@ -21,7 +21,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreHasNoIo = noClasses()
             .that().resideInAnyPackage("io.redpair.pair..", "io.redpair.failover..", "io.redpair.health..")
-            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..", "com.fazecast..", "java.sql..", "org.sqlite..")
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..", "com.fazecast..", "java.sql..", "javax.sql..", "org.sqlite..")
             .because("the decision core and health model are pure: time and I/O results are passed in");
 
     @ArchTest

@@ -43,7 +43,10 @@ class BoxHealthTest {
             flows stopped (API stop, canary 404) at once | true | 0 STARTED 200/10; 250 STOPPED 404                            | 250  | STANDBY_READY
             canary 404 during a deploy waits          | true  | 0 STARTED 200/10; 250 STARTED 404                               | 250  | RUNNING_FLOWS
             down box coming back is standby at once   | true  | 0 REFUSED REFUSED; 1000 REFUSED REFUSED; 5000 STOPPED 404       | 5000 | STANDBY_READY
-            stop but canary hangs is unclear          | true  | 0 STOPPED HUNG                                                  | 0    | STUCK
+            canary hanging is the box hanging         | true  | 0 STOPPED HUNG; 1000 STOPPED HUNG                               | 1000 | HUNG
+            frozen box: canary times out first        | true  | 0 STARTED 200/50; 1000 - HUNG                                   | 1000 | HUNG
+            frozen box: not before the deadline       | true  | 0 STARTED 200/50; 750 - HUNG                                    | 750  | RUNNING_FLOWS
+            canary answers wrongly is unclear         | true  | 0 STARTED BAD_ANSWER                                            | 0    | STUCK
             flapping inside the deadline never fails  | true  | 0 STARTED 200/5; 250 REFUSED REFUSED; 500 STARTED 200/5; 750 REFUSED REFUSED; 1250 REFUSED REFUSED | 1250 | RUNNING_FLOWS
             without canary API start means running    | false | 0 STARTED -                                                     | 0    | RUNNING_FLOWS
             without canary API stop means standby     | false | 0 STOPPED -                                                     | 0    | STANDBY_READY
@@ -96,7 +99,9 @@ class BoxHealthTest {
         for (String round : script.split(";")) {
             String[] p = round.trim().split("\\s+");
             long now = ms(Long.parseLong(p[0]));
-            health.onApi(ApiObservation.of(ApiObservation.Kind.valueOf(p[1])), now);
+            if (!p[1].equals("-")) {
+                health.onApi(ApiObservation.of(ApiObservation.Kind.valueOf(p[1])), now);
+            }
             if (canary && !p[2].equals("-")) {
                 health.onCanary(canary(p[2]), now);
             }

@@ -47,6 +47,24 @@ class SecretResolverVaultTest {
     }
 
     @Test
+    void aMissingVaultIsNamedBeforeAnyPasswordIsAskedFor() {
+        Map<String, String> env = Map.of("REDPAIR_VAULT", home.resolve("none.rpv").toString());
+        try (var vaultResolver = VaultSecretResolver.standard(env, home, prompt -> {
+            throw new AssertionError("asked for a password although there is no vault");
+        })) {
+            SecretResolver resolver = new SecretResolver(env::get, vaultResolver);
+            assertThatThrownBy(() -> resolver.resolve("vault:X")).hasMessageContaining("no vault at " + home.resolve("none.rpv"));
+        }
+    }
+
+    @Test
+    void theDefaultResolverKnowsVaultReferences() {
+        assertThatThrownBy(() -> new SecretResolver().resolve("vault:SURELY_NOT_STORED_ANYWHERE"))
+                .isInstanceOf(SecretResolver.SecretException.class)
+                .hasMessageContaining("vault:SURELY_NOT_STORED_ANYWHERE").hasMessageNotContaining("no vault is configured");
+    }
+
+    @Test
     void vaultReferenceWithoutAVaultIsAClearError() {
         SecretResolver resolver = new SecretResolver(name -> null);
         assertThatThrownBy(() -> resolver.resolve("vault:X")).hasMessageContaining("no vault is configured");

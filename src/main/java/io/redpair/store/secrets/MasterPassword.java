@@ -16,6 +16,12 @@ public final class MasterPassword {
     private MasterPassword() {
     }
 
+    /** Reads a password on the console without echo; null when the process has no console. */
+    public static char[] fromConsole(String prompt) {
+        java.io.Console console = System.console();
+        return console == null ? null : console.readPassword("%s", prompt);
+    }
+
     /**
      * Obtains the password. {@code prompt} reads a line without echo and returns null when there is no
      * console. When {@code creating}, a prompted password is asked twice and must match.

@@ -50,6 +50,10 @@ public final class VaultSecretResolver implements AutoCloseable {
 
     private EncryptedFileSecretStore openStore() {
         if (store == null) {
+            if (!java.nio.file.Files.isRegularFile(vault)) {
+                throw new SecretStoreException("no vault at " + vault + " (create it with 'redpair secret set NAME',"
+                        + " or point REDPAIR_VAULT at it)");
+            }
             char[] master = password.get();
             try {
                 // minimum 1: a reader never rewrites the vault; raising the cost is the CLI's job
