@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Keeps an on-site Node-RED high-availability pair running.",
         subcommands = {GuiCommand.class, SecretCommand.class, AuditCommand.class, TrustCommand.class, SuperviseCommand.class,
                 StatusCommand.class, SwitchoverCommand.class, FailoverCommand.class, MaintenanceCommand.class,
-                CanaryCommand.class, ArbiterCli.class, ArbiterSimCommand.class, LintCommand.class, DiffCommand.class,
+                CanaryCommand.class, ArbiterCli.class, ArbiterSimCommand.class, LintCommand.class, DiffCommand.class, PushCommand.class, RollbackCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RedPairCommand implements Runnable {
 

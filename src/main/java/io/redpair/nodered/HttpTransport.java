@@ -40,6 +40,7 @@ final class HttpTransport {
             .build();
 
     private final Map<CallKind, OkHttpClient> clients = new EnumMap<>(CallKind.class);
+    private final boolean pinned;
 
     HttpTransport(NodeRedEndpoint endpoint) {
         OkHttpClient.Builder base = SHARED.newBuilder()
@@ -47,7 +48,8 @@ final class HttpTransport {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .eventListenerFactory(call -> new ConnectTracker());
-        if (endpoint.tlsPinSha256() != null) {
+        pinned = endpoint.tlsPinSha256() != null;
+        if (pinned) {
             pin(base, new PinnedTrustManager(endpoint.tlsPinSha256(), endpoint.tlsNextPinSha256()));
         }
         for (CallKind kind : CallKind.values()) {
@@ -149,7 +151,7 @@ final class HttpTransport {
     }
 
     /** Maps a transport exception to the failure kind the health model needs. */
-    static Outcome<Answer> classify(IOException e, Call call, long t0) {
+    Outcome<Answer> classify(IOException e, Call call, long t0) {
         long latency = System.nanoTime() - t0;
         ConnectFlag flag = call.request().tag(ConnectFlag.class);
         boolean connected = flag != null && flag.connected;
@@ -157,7 +159,8 @@ final class HttpTransport {
         if (pinMismatch != null) {
             return new Outcome.TlsPinMismatch<>(pinMismatch.presentedPin(), latency);
         }
-        if (findCause(e, SSLPeerUnverifiedException.class) != null) {
+        if (pinned && findCause(e, SSLPeerUnverifiedException.class) != null) {
+            // our HostnameVerifier re-checks the pin on the session; without a pin this is a CA/hostname failure
             return new Outcome.TlsPinMismatch<>("(session key did not match)", latency);
         }
         if (findCause(e, UnknownHostException.class) != null || findCause(e, NoRouteToHostException.class) != null) {

@@ -63,12 +63,17 @@ final class Parsers {
     }
 
     /**
-     * Any 2xx from a flow-served path proves flows run. The canary's fields are read when present;
-     * a body that is not the canary's JSON still counts (a site may use its own heartbeat flow).
+     * A 2xx from a flow-served path proves flows run. The canary's fields are read when present; a
+     * JSON or text body that is not the canary's still counts (a site may use its own heartbeat
+     * flow). An HTML page does not: with both roots at "/" a wrong path can hit the editor, which
+     * answers 200 even while flows are stopped, and a false "running" is the dangerous mistake.
      */
     static Outcome<Heartbeat> heartbeat(Answer a, long latency) {
+        if (a.isHtml()) {
+            return new Outcome.NotNodeRed<>("HTML page where a heartbeat was expected (the editor or a portal?)", latency);
+        }
         JsonNode json = null;
-        if (!a.isHtml() && a.body().length > 0) {
+        if (a.body().length > 0) {
             try {
                 json = Responses.MAPPER.readTree(a.body());
             } catch (java.io.IOException e) {

@@ -60,6 +60,19 @@ class NodeRedClientMalformedAnswerTest {
     }
 
     @Test
+    void aHeartbeatCountsForAnyNonHtmlAnswerButNotForAnHtmlPage() {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain").body("OK").build());
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html; charset=utf-8")
+                .body("<!DOCTYPE html><title>Node-RED</title>").build());
+
+        Outcome<Heartbeat> plain = client.heartbeat("/own/heartbeat");
+        Outcome<Heartbeat> editor = client.heartbeat("/");
+
+        assertThat(plain.value()).isEqualTo(new Heartbeat(null, null, null));
+        assertThat(editor).isInstanceOf(Outcome.NotNodeRed.class);
+    }
+
+    @Test
     void jsonOfTheWrongShapeIsNotNodeRed() {
         server.enqueue(json(200, "{\"httpNodeRoot\":\"/\"}"));
         server.enqueue(json(200, "{\"state\":\"pause\"}"));

@@ -32,11 +32,10 @@ public final class PushExecutor {
 
     public static PushResult execute(PushPlan plan, Map<BoxId, NodeRedClient> clients) {
         List<StepResult> results = new ArrayList<>();
-        ArrayNode flows = withCredentials(plan.source());
         boolean stopped = false;
         for (PushStep step : plan.steps()) {
             StepResult result = stopped ? new StepResult.NotAttempted(step.box(), step.fromRev())
-                    : run(step, flows, clients.get(step.box()));
+                    : run(step, withCredentials(step.target()), clients.get(step.box()));
             results.add(result);
             stopped |= result instanceof StepResult.Failed;
         }
@@ -51,6 +50,10 @@ public final class PushExecutor {
         Outcome<FlowsState> stateBefore = client.flowsState();
         if (!(stateBefore instanceof Outcome.Ok<FlowsState> before)) {
             return failed(step, "cannot read its flow state before the deploy: " + stateBefore.describe(), false, step.fromRev());
+        }
+        if (before.value() == FlowsState.SAFE) {
+            return failed(step, "it is in safe mode, where any deploy starts the flows; nothing was deployed",
+                    false, step.fromRev());
         }
         long t0 = System.nanoTime();
         Outcome<String> answer = client.deploy(flows, step.fromRev(), step.advice().type(), null);

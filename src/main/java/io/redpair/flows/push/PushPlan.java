@@ -17,8 +17,8 @@ import java.util.Set;
  * active box untouched and running its old flows, and the new flows are proven on the spare (deploy accepted,
  * revision verified, flows still stopped) before the running box is touched.
  *
- * <p>Invariant: every step's {@code toRev} is the source's revision; roles are known (a push refuses to guess which
- * box is the spare).
+ * <p>Invariants: every step's {@code toRev} is its target's revision; roles are known (a push refuses to guess
+ * which box is the spare).
  */
 public record PushPlan(FlowSet source, List<PushStep> steps, List<String> warnings) {
 
@@ -33,6 +33,18 @@ public record PushPlan(FlowSet source, List<PushStep> steps, List<String> warnin
 
     /** @param current what each box runs now, read just before planning */
     public static PushPlan of(FlowSet source, Map<BoxId, Role> roles, Map<BoxId, FlowSet> current) {
+        Map<BoxId, FlowSet> targets = new java.util.EnumMap<>(BoxId.class);
+        current.keySet().forEach(box -> targets.put(box, source));
+        return perBox(source, targets, roles, current);
+    }
+
+    /**
+     * A plan where each box gets its own target (a rollback puts back each box's snapshot).
+     *
+     * @param source what the plan is shown as (for a push the source; for a rollback one of the snapshots)
+     */
+    public static PushPlan perBox(FlowSet source, Map<BoxId, FlowSet> targets, Map<BoxId, Role> roles,
+                                  Map<BoxId, FlowSet> current) {
         List<PushStep> steps = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<BoxId, FlowSet> e : current.entrySet()) {
@@ -42,9 +54,10 @@ public record PushPlan(FlowSet source, List<PushStep> steps, List<String> warnin
                         + " is unknown; a push must know which box is the spare");
             }
             FlowSet now = e.getValue();
-            steps.add(new PushStep(e.getKey(), role, now.revision(), source.revision(), FlowDiffer.diff(now, source),
-                    DeploymentAdvisor.advise(now, source, source.credentials().keySet())));
-            missingCredentials(source, now, e.getKey(), warnings);
+            FlowSet target = targets.get(e.getKey());
+            steps.add(new PushStep(e.getKey(), role, target, now.revision(), target.revision(), FlowDiffer.diff(now, target),
+                    DeploymentAdvisor.advise(now, target, target.credentials().keySet())));
+            missingCredentials(target, now, e.getKey(), warnings);
         }
         steps.sort(Comparator.comparing((PushStep s) -> s.role() == Role.ACTIVE).thenComparing(PushStep::box));
         return new PushPlan(source, steps, warnings);

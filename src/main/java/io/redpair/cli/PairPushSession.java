@@ -1,0 +1,187 @@
+package io.redpair.cli;
+
+import io.redpair.flows.FlowSet;
+import io.redpair.flows.FlowSourceException;
+import io.redpair.flows.FlowSources;
+import io.redpair.flows.FlowsFormatException;
+import io.redpair.flows.lint.ContextStores;
+import io.redpair.flows.lint.FlowLinter;
+import io.redpair.flows.lint.LintReport;
+import io.redpair.flows.lint.Severity;
+import io.redpair.flows.push.PushExecutor;
+import io.redpair.flows.push.PushPlan;
+import io.redpair.flows.push.PushResult;
+import io.redpair.flows.push.PushSnapshots;
+import io.redpair.nodered.FlowsState;
+import io.redpair.nodered.NodeRedClient;
+import io.redpair.nodered.NodeRedEndpoint;
+import io.redpair.nodered.Outcome;
+import io.redpair.nodered.Timeouts;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Pair;
+import io.redpair.pair.Role;
+import io.redpair.pair.Site;
+import io.redpair.store.Actor;
+import io.redpair.store.Journal;
+import io.redpair.store.SecretResolver;
+import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.NodeRedBoxPort;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What {@code push} and {@code rollback} share: the pair's boxes as they are now (flows, and roles taken from what
+ * they do: the box running flows is active), and running a plan with confirmation, snapshot and journal.
+ *
+ * <p>Refuses (exit 5) when both boxes run flows or one is in safe mode, where any deploy would start its flows.
+ */
+final class PairPushSession implements AutoCloseable {
+
+    /** Ends a command with an exit code and a one-line reason. */
+    static final class Stop extends Exception {
+        final int exitCode;
+
+        Stop(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** How to run: options common to push and rollback. */
+    record RunOptions(boolean dryRun, boolean yes, boolean json, String lintHint) {
+    }
+
+    final Path site;
+    final Pair pair;
+    final Map<BoxId, NodeRedClient> clients = new EnumMap<>(BoxId.class);
+    final Map<BoxId, Role> roles = new EnumMap<>(BoxId.class);
+    final Map<BoxId, FlowSet> current = new EnumMap<>(BoxId.class);
+
+    private PairPushSession(Path site, Pair pair) {
+        this.site = site;
+        this.pair = pair;
+    }
+
+    static PairPushSession open(Path siteFile, String pairId) throws Stop {
+        Site loaded;
+        try {
+            loaded = SiteFile.load(siteFile);
+        } catch (SiteFileException e) {
+            throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        Pair pair = loaded.pair(pairId).orElseThrow(() -> new Stop(ExitCodes.BAD_INPUT, siteFile + ": no pair \"" + pairId + "\""));
+        PairPushSession session = new PairPushSession(siteFile, pair);
+        try {
+            session.readBoxes();
+            return session;
+        } catch (Stop | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void readBoxes() throws Stop {
+        SecretResolver secrets = new SecretResolver();
+        for (BoxId box : BoxId.values()) {
+            NodeRedEndpoint endpoint;
+            try {
+                endpoint = NodeRedBoxPort.endpoint(pair, box, secrets).withTimeouts(Timeouts.defaults());
+            } catch (IllegalArgumentException e) {
+                throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
+            }
+            NodeRedClient client = NodeRedClient.create(endpoint);
+            clients.put(box, client);
+            Outcome<FlowsState> state = client.flowsState();
+            if (!state.isOk()) {
+                throw new Stop(ExitCodes.UNREACHABLE, "box " + box + ": cannot read its flow state: " + state.describe());
+            }
+            if (state.value() == FlowsState.SAFE) {
+                throw new Stop(ExitCodes.REFUSED, "box " + box + " is in safe mode, where any deploy starts its flows");
+            }
+            roles.put(box, state.value() == FlowsState.START ? Role.ACTIVE : Role.STANDBY);
+            try {
+                current.put(box, FlowSources.fromNodeRed(endpoint, "box " + box));
+            } catch (FlowSourceException e) {
+                throw new Stop(ExitCodes.UNREACHABLE, e.getMessage());
+            } catch (FlowsFormatException e) {
+                throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
+            }
+        }
+        if (roles.values().stream().allMatch(r -> r == Role.ACTIVE)) {
+            throw new Stop(ExitCodes.REFUSED, "both boxes run flows (split brain?); resolve that first");
+        }
+    }
+
+    /** Shows the plan, asks, snapshots, journals, executes and shows the result; returns the exit code. */
+    int run(PushPlan plan, String action, RunOptions options, Terminal terminal, PrintWriter out, PrintWriter err)
+            throws Exception {
+        if (!options.json()) {
+            PushFormat.printPlan(plan, out);
+            LintReport lint = FlowLinter.lint(plan.source(), ContextStores.unknown());
+            out.printf("Lint: %d error, %d warning, %d info (details: redpair lint --flows %s)%n",
+                    lint.count(Severity.ERROR), lint.count(Severity.WARNING), lint.count(Severity.INFO), options.lintHint());
+        }
+        if (options.dryRun() || !plan.changesAnything()) {
+            if (options.json()) {
+                out.println(LintCommand.JSON.writeValueAsString(PushFormat.toJson(plan, null)));
+            } else {
+                out.println(options.dryRun() ? "Dry run: nothing was changed." : "Nothing to do: both boxes have these flows.");
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (!options.yes() && !confirmed(terminal, action, err)) {
+            return ExitCodes.REFUSED;
+        }
+        PushResult result = executeJournalled(plan, action);
+        if (options.json()) {
+            out.println(LintCommand.JSON.writeValueAsString(PushFormat.toJson(plan, result)));
+        } else {
+            PushFormat.printResult(result, out);
+        }
+        out.flush();
+        return result.completed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private boolean confirmed(Terminal terminal, String action, PrintWriter err) {
+        String typed = terminal.readLine("Type the pair id (" + pair.id() + ") to " + action + ": ");
+        if (typed == null) {
+            err.println("redpair: no console to confirm on; re-run with --yes (or --dry-run to only see the plan)");
+            return false;
+        }
+        if (!typed.trim().equals(pair.id())) {
+            err.println("redpair: not confirmed; nothing was changed");
+            return false;
+        }
+        return true;
+    }
+
+    /** Snapshot first (a rollback needs it), then journal before and after, so the journal has both revisions. */
+    private PushResult executeJournalled(PushPlan plan, String action) throws Exception {
+        Map<BoxId, Path> snapshots = PushSnapshots.nextTo(site).save(pair.id(), current, Instant.now());
+        try (Journal journal = Journal.open(Journal.fileFor(site))) {
+            long epoch = journal.currentEpoch(pair.id());
+            StringBuilder text = new StringBuilder(action + " " + plan.source().source());
+            plan.steps().forEach(s -> text.append("; box ").append(s.box()).append(" (").append(s.role())
+                    .append(") rev ").append(s.fromRev()).append(" -> ").append(s.toRev()).append(" by ")
+                    .append(s.advice().type().header()));
+            text.append("; snapshots ").append(snapshots.values());
+            journal.recordOperator(pair.id(), System.nanoTime(), epoch, action, text.toString(), Actor.current());
+            PushResult result = PushExecutor.execute(plan, clients);
+            StringBuilder done = new StringBuilder(result.summary());
+            result.steps().forEach(s -> done.append(" | ").append(PushFormat.describe(s)));
+            journal.recordOperator(pair.id(), System.nanoTime(), epoch, action + (result.completed() ? "-done" : "-stopped"),
+                    done.toString(), Actor.current());
+            return result;
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(NodeRedClient::close);
+    }
+}

@@ -1,0 +1,86 @@
+package io.redpair.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redpair.flows.ChangeKind;
+import io.redpair.flows.push.PushPlan;
+import io.redpair.flows.push.PushResult;
+import io.redpair.flows.push.PushStep;
+import io.redpair.flows.push.StepResult;
+import io.redpair.nodered.DeployType;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** How push plans and results are shown: a table for people, JSON for programs. */
+final class PushFormat {
+
+    private PushFormat() {
+    }
+
+    static void printPlan(PushPlan plan, PrintWriter out) {
+        out.printf("Push %s (rev %s), in this order:%n", plan.source().source(), shortRev(plan.source().revision()));
+        TextTable table = new TextTable("#", "BOX", "ROLE", "FROM REV", "CHANGES", "DEPLOY", "RESTARTS");
+        int i = 1;
+        for (PushStep s : plan.steps()) {
+            String changes = s.diff().count(ChangeKind.ADDED) + " added, " + s.diff().count(ChangeKind.REMOVED)
+                    + " removed, " + s.diff().count(ChangeKind.CHANGED) + " changed";
+            table.row(List.of(String.valueOf(i++), s.box().name(), s.role().name().toLowerCase(Locale.ROOT),
+                    shortRev(s.fromRev()), changes, s.advice().needed() ? s.advice().type().header() : "none",
+                    s.advice().needed() ? String.valueOf(s.advice().restarts().get(s.advice().type())) : "0"),
+                    s.advice().needed() ? s.advice().reasons() : List.of("already at the source's revision"));
+        }
+        table.print(out);
+        plan.warnings().forEach(w -> out.println("warning: " + w));
+    }
+
+    static void printResult(PushResult result, PrintWriter out) {
+        for (StepResult r : result.steps()) {
+            out.println(describe(r));
+        }
+        out.println(result.summary());
+    }
+
+    static String describe(StepResult r) {
+        if (r instanceof StepResult.Deployed d) {
+            return "box " + d.box() + ": deployed (" + d.type().header() + ", " + d.millis() + " ms), rev "
+                    + shortRev(d.revBefore()) + " -> " + shortRev(d.revAfter()) + " verified";
+        }
+        if (r instanceof StepResult.Unchanged u) {
+            return "box " + u.box() + ": unchanged at rev " + shortRev(u.revAfter());
+        }
+        if (r instanceof StepResult.Failed f) {
+            return "box " + f.box() + ": FAILED: " + f.reason();
+        }
+        return "box " + r.box() + ": not attempted (an earlier step failed); keeps rev " + shortRev(r.revAfter());
+    }
+
+    static ObjectNode toJson(PushPlan plan, PushResult result) {
+        ObjectNode root = LintCommand.JSON.createObjectNode();
+        root.put("source", plan.source().source()).put("rev", plan.source().revision());
+        ArrayNode steps = root.putArray("plan");
+        for (PushStep s : plan.steps()) {
+            ObjectNode o = steps.addObject().put("box", s.box().name()).put("role", s.role().name().toLowerCase(Locale.ROOT))
+                    .put("fromRev", s.fromRev()).put("toRev", s.toRev()).put("needed", s.advice().needed())
+                    .put("deployType", s.advice().type().header());
+            ObjectNode restarts = o.putObject("restarts");
+            s.advice().restarts().forEach((DeployType t, Integer n) -> restarts.put(t.header(), n));
+            s.advice().reasons().forEach(o.putArray("reasons")::add);
+            ObjectNode changes = o.putObject("changes");
+            for (ChangeKind k : ChangeKind.values()) {
+                changes.put(k.name().toLowerCase(Locale.ROOT), s.diff().count(k));
+            }
+        }
+        plan.warnings().forEach(root.putArray("warnings")::add);
+        if (result != null) {
+            ObjectNode r = root.putObject("result").put("completed", result.completed())
+                    .put("consistent", result.consistent()).put("summary", result.summary());
+            result.steps().forEach(s -> r.withArray("steps").add(describe(s)));
+        }
+        return root;
+    }
+
+    static String shortRev(String rev) {
+        return rev == null ? "unknown" : rev.substring(0, Math.min(12, rev.length()));
+    }
+}
