@@ -46,12 +46,16 @@ final class ArbiterHostLink implements ArbiterLink {
     private volatile String lastPort;
     private final java.util.Map<String, String> lastRefusal = new java.util.HashMap<>();
     private volatile ArbiterStatus lastStatus;
+    /** True while this link wants the device ARMED: it arms at connect, and re-arms after HOSTLOST or a reboot. */
+    private volatile boolean keepArmed;
+    private final java.util.concurrent.atomic.AtomicBoolean rearmQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private CompletableFuture<CommandResult> dangerousChain = CompletableFuture.completedFuture(null);
 
     private ArbiterHostLink(ArbiterLinkOptions options, PortScanner scanner) {
         this.options = options;
         this.scanner = scanner;
         this.serialNumber = options.serialNumber();
+        this.keepArmed = options.armTimeoutMs() > 0;
         this.session = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "arbiter-session"));
         this.io = daemon(new LinkReader(this)::run, "arbiter-io");
     }
@@ -122,23 +126,13 @@ final class ArbiterHostLink implements ArbiterLink {
 
     /** HELLO (and ARM); returns null on success or why this port is not our device. */
     private String handshake() {
-        Reply hello = Replies.await(request(new ArbiterCommand.Hello(1, 1, options.hostName())));
-        if (!(hello instanceof Answered a) || !(a.frame() instanceof Frame.Ok ok) || !ok.verb().equals("HELLO")) {
-            return "HELLO: " + Replies.describe(hello);
+        Replies.HelloCheck hello = Replies.checkHello(Replies.await(request(new ArbiterCommand.Hello(1, 1, options.hostName()))),
+                serialNumber);
+        if (hello.refusal() != null) {
+            return hello.refusal();
         }
-        DeviceInfo info;
-        try {
-            info = DeviceInfo.parse(ok);
-        } catch (IllegalArgumentException e) {
-            return "HELLO reply unreadable: " + e.getMessage();
-        }
-        if (info.protocol() != 1) {
-            return "device speaks protocol " + info.protocol();
-        }
-        if (serialNumber != null && !serialNumber.equals(info.serialNumber())) {
-            return "serial number " + info.serialNumber() + " is not the expected " + serialNumber;
-        }
-        if (options.armTimeoutMs() > 0) {
+        DeviceInfo info = hello.device();
+        if (keepArmed) {
             Reply arm = Replies.await(request(new ArbiterCommand.Arm(options.armTimeoutMs())));
             if (!(arm instanceof Answered b) || !(b.frame() instanceof Frame.Ok)) {
                 return "ARM: " + Replies.describe(arm);
@@ -148,7 +142,7 @@ final class ArbiterHostLink implements ArbiterLink {
         device = info;
         int from = inbox.resumeFrom(info);
         if (from >= 0) {
-            request(new ArbiterCommand.Log(from));
+            request(new ArbiterCommand.Log(from)).whenComplete((r, e) -> inbox.replayDone());
         }
         return null;
     }
@@ -190,16 +184,28 @@ final class ArbiterHostLink implements ArbiterLink {
             if (before == null || !StatusChange.sameOutputs(before, s)) {
                 listeners.publish(new LinkEvent.StatusChanged(s));
             }
-            if (s.state() == ArbiterStatus.ArmState.HOSTLOST && options.armTimeoutMs() > 0) {
-                onSession(this::rearm);
+            if (s.state() != ArbiterStatus.ArmState.ARMED && keepArmed) {
+                requestRearm();
             }
         }).exceptionally(e -> null);
     }
 
-    /** After HOSTLOST the device only leaves it on HELLO + ARM. */
-    private void rearm() {
-        if (state == LinkState.UP && handshake() == null) {
-            log.info("arbiter re-armed after HOSTLOST");
+    /**
+     * After HOSTLOST the device only leaves it on HELLO + ARM; after a reboot it is DISARMED. HELLO and ARM
+     * cancel a prepared command, so re-arming queues behind dangerous commands instead of cutting in.
+     */
+    private void requestRearm() {
+        if (!keepArmed || !rearmQueued.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (this) {
+            dangerousChain = dangerousChain.handle((r, e) -> (CommandResult) null).thenApplyAsync(ignored -> {
+                if (state == LinkState.UP && keepArmed && handshake() == null) {
+                    log.info("arbiter re-armed (it had been HOSTLOST, rebooted or disarmed by someone else)");
+                }
+                rearmQueued.set(false);
+                return null;
+            }, session);
         }
     }
 
@@ -261,8 +267,10 @@ final class ArbiterHostLink implements ArbiterLink {
         if (inbox.firstTime(event)) {
             log.info("arbiter event {}", event);
             listeners.publish(new LinkEvent.DeviceEvent(event));
-            if (event instanceof ArbiterEvent.HostLost && options.armTimeoutMs() > 0) {
-                onSession(this::rearm);
+            if (event instanceof ArbiterEvent.HostLost && keepArmed) {
+                requestRearm();
+            } else if (event instanceof ArbiterEvent.Boot && keepArmed) {
+                onSession(this::pollStatus); // a reboot leaves it DISARMED; STATUS tells, and re-arms if so
             }
         }
     }
@@ -323,16 +331,7 @@ final class ArbiterHostLink implements ArbiterLink {
         if (state != LinkState.UP) {
             return CompletableFuture.failedFuture(new ArbiterUnavailableException("arbiter link is " + state));
         }
-        return request(new ArbiterCommand.Status()).thenApply(reply -> {
-            if (reply instanceof Answered a && a.frame() instanceof Frame.Ok ok && ok.verb().equals("STATUS")) {
-                try {
-                    return ArbiterStatus.parse(ok);
-                } catch (IllegalArgumentException e) {
-                    throw new ArbiterUnavailableException(e.getMessage());
-                }
-            }
-            throw new ArbiterUnavailableException("STATUS: " + Replies.describe(reply));
-        });
+        return request(new ArbiterCommand.Status()).thenApply(Replies::statusOf);
     }
 
     @Override
@@ -352,7 +351,12 @@ final class ArbiterHostLink implements ArbiterLink {
 
     @Override
     public CompletableFuture<CommandResult> disarm() {
-        return dangerous(new ArbiterCommand.Disarm());
+        keepArmed = false; // else the next STATUS poll would re-arm what we are disarming
+        return dangerous(new ArbiterCommand.Disarm()).whenComplete((r, e) -> {
+            if (r == null || !r.isDone()) {
+                keepArmed = options.armTimeoutMs() > 0;
+            }
+        });
     }
 
     private CompletableFuture<CommandResult> dangerous(ArbiterCommand.Dangerous command) {

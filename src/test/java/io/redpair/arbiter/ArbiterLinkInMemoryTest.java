@@ -172,6 +172,40 @@ class ArbiterLinkInMemoryTest {
         }
     }
 
+    @Test
+    void deviceRebootIsNoticedAndTheDeviceIsArmedAgain() throws Exception {
+        sim.reboot("BOR");
+        assertThat(sim.armState()).isEqualTo(ArbiterStatus.ArmState.DISARMED);
+        awaitEvent(LinkEvent.DeviceEvent.class, e -> e.event() instanceof ArbiterEvent.Boot b && b.resetCause().equals("BOR"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (sim.armState() != ArbiterStatus.ArmState.ARMED && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sim.armState()).isEqualTo(ArbiterStatus.ArmState.ARMED);
+        Thread.sleep(300);
+        assertThat(events.stream().filter(e -> e instanceof LinkEvent.DeviceEvent d && d.event() instanceof ArbiterEvent.Boot b
+                && b.resetCause().equals("BOR")).count()).as("delivered once despite the LOG replay").isEqualTo(1);
+    }
+
+    @Test
+    void cablePulledBetweenPrepAndItsReplyEndsWithoutActuationAndWithAKnownOutcome() throws Exception {
+        sim.setReplyDelayMs(250);
+        java.util.concurrent.CompletableFuture<CommandResult> fence = link.fence(BoxId.A, 9);
+        Thread.sleep(100); // PREP is on the wire, its reply is not
+        cable.unplug();
+        CommandResult r = fence.get(3, TimeUnit.SECONDS);
+        assertThat(r).isEqualTo(new CommandResult.LinkDown(((CommandResult.LinkDown) r).reason(), false));
+        assertThat(sim.actuations()).isZero();
+        assertThat(sim.fenced(BoxId.A)).isFalse();
+    }
+
+    @Test
+    void disarmIsNotUndoneByTheNextStatusPoll() throws Exception {
+        assertThat(link.disarm().get(3, TimeUnit.SECONDS)).isInstanceOf(CommandResult.Done.class);
+        Thread.sleep(700); // several STATUS polls
+        assertThat(sim.armState()).isEqualTo(ArbiterStatus.ArmState.DISARMED);
+    }
+
     private void awaitState(LinkState state, long ms) throws InterruptedException {
         long deadline = System.nanoTime() + ms * 1_000_000L;
         while (link.state() != state && System.nanoTime() < deadline) {
