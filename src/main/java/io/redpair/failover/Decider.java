@@ -47,7 +47,7 @@ public final class Decider {
     public Decider(String pairId, Policy policy, BoxId preferred) {
         this.pairId = Objects.requireNonNull(pairId, "pairId");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.takeover = new TakeoverRules(pairId);
+        this.takeover = new TakeoverRules(pairId, policy);
         this.steady = new SteadyRules(pairId, policy, takeover);
         this.takeover.setSteady(steady);
         this.startup = new StartupRules(policy, Objects.requireNonNull(preferred, "preferred"), steady, takeover);
@@ -62,7 +62,7 @@ public final class Decider {
     /** As {@link #initial(long, long)}, with the last active from the journal (kept if both boxes run flows). */
     public PairState initial(long epochFromJournal, BoxId lastActive, long nowNanos) {
         return new PairState(Mode.STARTING, lastActive, epochFromJournal, "waiting for both boxes to answer",
-                FailoverStep.NONE, null, Map.of(), nowNanos, OptionalLong.empty(), 0, nowNanos, Set.of());
+                FailoverStep.NONE, null, Map.of(), nowNanos, OptionalLong.empty(), 0, nowNanos, Set.of(), 0);
     }
 
     public Step step(PairState state, PairEvent event, long nowNanos) {

@@ -24,12 +24,14 @@ import java.util.Set;
  * @param startedNanos          when the decider started (start-up grace is measured from here)
  * @param lastAutoFailoverNanos when the last automatic failover was decided (hold-down)
  * @param maintenanceUntilNanos end of maintenance (meaningful in MAINTENANCE only)
- * @param sinceNanos            when the current mode was entered (suspect window, display)
+ * @param sinceNanos            when the current mode (or takeover step) was entered (suspect window, display)
  * @param stopping              boxes with a StopFlows in flight, so repeated observations do not repeat it
+ * @param takeoverStartedNanos  when the takeover in progress was decided (its total duration); 0 if none
  */
 public record PairState(Mode mode, BoxId active, long epoch, String reason, FailoverStep step, BoxId target,
                         Map<BoxId, BoxCondition> conditions, long startedNanos, OptionalLong lastAutoFailoverNanos,
-                        long maintenanceUntilNanos, long sinceNanos, Set<BoxId> stopping) {
+                        long maintenanceUntilNanos, long sinceNanos, Set<BoxId> stopping,
+                        long takeoverStartedNanos) {
 
     public PairState {
         Objects.requireNonNull(mode, "mode");
@@ -57,22 +59,26 @@ public record PairState(Mode mode, BoxId active, long epoch, String reason, Fail
         EnumMap<BoxId, BoxCondition> copy = new EnumMap<>(conditions);
         copy.put(box, condition);
         return new PairState(mode, active, epoch, reason, step, target, copy, startedNanos, lastAutoFailoverNanos,
-                maintenanceUntilNanos, sinceNanos, stopping);
+                maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
     }
 
     /** A new mode with its reason; the takeover fields are cleared and the mode clock restarts if it changed. */
     public PairState enter(Mode newMode, BoxId newActive, String newReason, long nowNanos) {
         long since = newMode == mode ? sinceNanos : nowNanos;
         return new PairState(newMode, newActive, epoch, newReason, FailoverStep.NONE, null, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, since, stopping);
+                lastAutoFailoverNanos, maintenanceUntilNanos, since, stopping, 0);
     }
 
-    /** A takeover at a given step (mode FAILING_OVER, SWITCHING_OVER or STARTING). */
+    /**
+     * A takeover at a given step (mode FAILING_OVER, SWITCHING_OVER or STARTING). The step clock restarts;
+     * the takeover's start is kept while the same takeover moves on.
+     */
     public PairState takeover(Mode newMode, long newEpoch, FailoverStep newStep, BoxId newTarget, String newReason,
                               long nowNanos) {
-        long since = newMode == mode && step != FailoverStep.NONE ? sinceNanos : nowNanos;
+        boolean sameTakeover = newMode == mode && step != FailoverStep.NONE && newEpoch == epoch;
         return new PairState(newMode, active, newEpoch, newReason, newStep, newTarget, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, since, stopping);
+                lastAutoFailoverNanos, maintenanceUntilNanos, nowNanos, stopping,
+                sameTakeover ? takeoverStartedNanos : nowNanos);
     }
 
     public PairState withEpoch(long newEpoch) {
@@ -80,33 +86,33 @@ public record PairState(Mode mode, BoxId active, long epoch, String reason, Fail
             throw new IllegalArgumentException("epoch never decreases: " + epoch + " -> " + newEpoch);
         }
         return new PairState(mode, active, newEpoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping);
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
     }
 
     public PairState withReason(String newReason) {
         return new PairState(mode, active, epoch, newReason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping);
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
     }
 
     /** Restarts the mode clock (e.g. the suspect window starts again while both boxes are out of sight). */
     public PairState restartClock(long nowNanos) {
         return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, nowNanos, stopping);
+                lastAutoFailoverNanos, maintenanceUntilNanos, nowNanos, stopping, takeoverStartedNanos);
     }
 
     public PairState withActive(BoxId newActive) {
         return new PairState(mode, newActive, epoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping);
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
     }
 
     public PairState withLastAutoFailover(long nowNanos) {
         return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
-                OptionalLong.of(nowNanos), maintenanceUntilNanos, sinceNanos, stopping);
+                OptionalLong.of(nowNanos), maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
     }
 
     public PairState withMaintenanceUntil(long untilNanos) {
         return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, untilNanos, sinceNanos, stopping);
+                lastAutoFailoverNanos, untilNanos, sinceNanos, stopping, takeoverStartedNanos);
     }
 
     public PairState withStopping(BoxId box, boolean inFlight) {
@@ -118,6 +124,6 @@ public record PairState(Mode mode, BoxId active, long epoch, String reason, Fail
             set.remove(box);
         }
         return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, set);
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, set, takeoverStartedNanos);
     }
 }

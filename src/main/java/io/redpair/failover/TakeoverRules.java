@@ -10,6 +10,7 @@ import io.redpair.failover.PairEvent.BoxObserved;
 import io.redpair.failover.PairEvent.CommandCompleted;
 import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
+import io.redpair.pair.Policy;
 
 /**
  * The takeover sequence shared by failover, planned switchover, the operator override and the
@@ -17,7 +18,8 @@ import io.redpair.pair.BoxId;
  * confirmed off by the operator, then start the target.
  *
  * <p>Invariant (fence before promote): StartFlows(target) is emitted only when the other box is confirmed
- * not running in this takeover: its StopFlows completed ok, it is observed DOWN, or an operator confirmed it
+ * not running in this takeover: its StopFlows completed ok, it is observed DOWN (or, after a stop that could
+ * not be confirmed, freshly observed DOWN or stopped within a short window), or an operator confirmed it
  * off. A failed start never leads to starting the old box automatically: the old box was failing (or was
  * just stopped on purpose), and the target may have started part of its flows, so only a human can tell
  * which box should run.
@@ -25,10 +27,12 @@ import io.redpair.pair.BoxId;
 final class TakeoverRules {
 
     private final String pairId;
+    private final Policy policy;
     private SteadyRules steady;
 
-    TakeoverRules(String pairId) {
+    TakeoverRules(String pairId, Policy policy) {
         this.pairId = pairId;
+        this.policy = policy;
     }
 
     void setSteady(SteadyRules steady) {
@@ -61,8 +65,16 @@ final class TakeoverRules {
     void progress(Decision d) {
         PairState s = d.state();
         BoxId old = s.target().other();
-        if (d.event() instanceof BoxObserved o && o.box() == old) {
+        boolean stopUnconfirmed = s.step() == FailoverStep.STOP_OLD && !s.stopping().contains(old);
+        if (d.event() instanceof BoxObserved o && o.box() == old && stopUnconfirmed
+                && o.condition().confirmedNotRunning()) {
+            proceedToStart(d, d.describe(old));
+        } else if (d.event() instanceof BoxObserved o && o.box() == old) {
             stopReturningOld(d, old);
+        } else if (d.event() instanceof PairEvent.Tick && stopUnconfirmed
+                && d.now() - s.sinceNanos() >= confirmWindowNanos()) {
+            abort(d, "could not confirm " + old + "'s flows stopped and " + d.describe(old) + ", not confirmed down"
+                    + " within " + Words.millis(confirmWindowNanos()) + ": " + s.target() + " is not started");
         } else if (d.event() instanceof CommandCompleted c && c.command() instanceof StopFlows stop
                 && stop.box() == old && stop.epoch() == s.epoch()) {
             oldStopCompleted(d, c);
@@ -70,6 +82,15 @@ final class TakeoverRules {
                 && start.box() == s.target() && start.epoch() == s.epoch() && s.step() == FailoverStep.START_NEW) {
             targetStartCompleted(d, c);
         }
+    }
+
+    /**
+     * After an unconfirmed stop, how long a fresh DOWN or STANDBY_READY observation of the old box may take
+     * to arrive: two deadlines, because a box that died while being stopped is convicted DOWN one deadline
+     * after its last good probe, and that conviction must not lose a race against this window.
+     */
+    private long confirmWindowNanos() {
+        return 2L * policy.deadlineMs() * 1_000_000L;
     }
 
     /** The old box was confirmed off but runs flows again (e.g. it unfroze): stop it at once. */
@@ -92,17 +113,23 @@ final class TakeoverRules {
             }
             return;
         }
-        if (!c.ok() && s.condition(old) != DOWN) {
-            abort(d, "could not confirm " + old + "'s flows stopped (" + c.detail() + "): " + s.target()
-                    + " is not started");
+        if (c.ok() || s.condition(old) == DOWN) {
+            proceedToStart(d, c.ok() ? old + "'s flows confirmed stopped" : old + " is confirmed down");
             return;
         }
+        d.set(s.withReason("could not confirm " + old + "'s flows stopped (" + c.detail() + "); waiting up to "
+                + Words.millis(confirmWindowNanos()) + " for " + old + " to be seen down or stopped").restartClock(d.now()));
+        d.note("failover-step", d.state().reason());
+    }
+
+    /** The old box is confirmed not running: start the target, if it is still ready. */
+    private void proceedToStart(Decision d, String why) {
+        PairState s = d.state();
         BoxCondition t = s.condition(s.target());
         if (t != STANDBY_READY && t != RUNNING_FLOWS) {
-            abort(d, old + " is stopped but " + d.describe(s.target()) + ": nothing is started");
+            abort(d, s.target().other() + " is stopped but " + d.describe(s.target()) + ": nothing is started");
             return;
         }
-        String why = c.ok() ? old + "'s flows confirmed stopped" : old + " is confirmed down";
         d.set(s.takeover(s.mode(), s.epoch(), FailoverStep.START_NEW, s.target(),
                 why + "; starting " + s.target() + " (epoch " + s.epoch() + ")", d.now()));
         d.note("failover-step", d.state().reason());
@@ -112,7 +139,7 @@ final class TakeoverRules {
     private void targetStartCompleted(Decision d, CommandCompleted c) {
         PairState s = d.state();
         BoxId target = s.target();
-        String took = Words.millis(d.now() - s.sinceNanos());
+        String took = Words.millis(d.now() - s.takeoverStartedNanos());
         if (!c.ok()) {
             d.set(s.withActive(target));
             abort(d, target + "'s flows did not start (" + c.detail() + "); " + target.other() + " stays stopped: "
