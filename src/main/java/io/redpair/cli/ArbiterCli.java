@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code redpair arbiter ports|status|watch}: look at a WDA/1 arbiter without arming it. */
-@Command(name = "arbiter", description = "Inspect the serial watchdog arbiter (read-only: never arms, never actuates).",
+@Command(mixinStandardHelpOptions = true, name = "arbiter", description = "Inspect the serial watchdog arbiter (read-only: never arms, never actuates).",
         subcommands = {ArbiterPortsCommand.class, ArbiterStatusCommand.class, ArbiterWatchCommand.class})
 public final class ArbiterCli implements Runnable {
 

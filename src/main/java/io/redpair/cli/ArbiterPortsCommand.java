@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code redpair arbiter ports}: the serial ports the OS lists, with description and USB serial number. */
-@Command(name = "ports", description = "List serial ports with description and USB serial number.")
+@Command(mixinStandardHelpOptions = true, name = "ports", description = "List serial ports with description and USB serial number.")
 public final class ArbiterPortsCommand implements Callable<Integer> {
 
     @Spec

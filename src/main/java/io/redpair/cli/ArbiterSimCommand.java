@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * Fault controls are typed on stdin (see {@link SimControls}); with stdin closed it just runs until killed.
  * If the line vanishes (socat restarted) it reopens the same path.
  */
-@Command(name = "arbiter-sim", description = "Run the WDA/1 arbiter simulator on a serial port or pty (device side).")
+@Command(mixinStandardHelpOptions = true, name = "arbiter-sim", description = "Run the WDA/1 arbiter simulator on a serial port or pty (device side).")
 public final class ArbiterSimCommand implements Callable<Integer> {
 
     @Spec

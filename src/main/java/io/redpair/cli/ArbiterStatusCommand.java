@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code redpair arbiter status --port P [--json]}: HELLO and STATUS, printed. Exit 0 when answered,
  * 4 (unreachable) when nothing answered on the port, 1 when the device answered HELLO but not STATUS.
  */
-@Command(name = "status", description = "Show the arbiter's identity, outputs, inputs and watchdog (HELLO + STATUS; never arms).")
+@Command(mixinStandardHelpOptions = true, name = "status", description = "Show the arbiter's identity, outputs, inputs and watchdog (HELLO + STATUS; never arms).")
 public final class ArbiterStatusCommand implements Callable<Integer> {
 
     @Spec

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code redpair arbiter watch --port P}: prints device events and link changes as they happen, until
  * interrupted (or {@code --for-ms} passes). The link ACKs critical events so the device stops re-sending.
  */
-@Command(name = "watch", description = "Print arbiter events as they come (Ctrl-C to stop; never arms).")
+@Command(mixinStandardHelpOptions = true, name = "watch", description = "Print arbiter events as they come (Ctrl-C to stop; never arms).")
 public final class ArbiterWatchCommand implements Callable<Integer> {
 
     @Spec

@@ -10,13 +10,19 @@ import java.security.GeneralSecurityException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Connection;
+import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -54,21 +60,20 @@ final class HttpTransport {
         }
         for (CallKind kind : CallKind.values()) {
             var limit = kind.timeout(endpoint.timeouts());
-            clients.put(kind, base.build().newBuilder()
-                    .callTimeout(limit).readTimeout(limit).writeTimeout(limit).build());
+            clients.put(kind, base.callTimeout(limit).readTimeout(limit).writeTimeout(limit).build());
         }
     }
 
     /** Daemon threads: a pending async probe must never keep a CLI command's JVM alive. */
-    private static okhttp3.Dispatcher sharedDispatcher() {
-        var counter = new java.util.concurrent.atomic.AtomicInteger();
-        var executor = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS,
-                new java.util.concurrent.SynchronousQueue<>(), r -> {
+    private static Dispatcher sharedDispatcher() {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "nodered-http-" + counter.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        okhttp3.Dispatcher d = new okhttp3.Dispatcher(executor);
+        Dispatcher d = new Dispatcher(executor);
         d.setMaxRequests(256);
         d.setMaxRequestsPerHost(32); // a hung box keeps ~timeout/interval probes in flight
         return d;
@@ -77,7 +82,7 @@ final class HttpTransport {
     private static void pin(OkHttpClient.Builder builder, PinnedTrustManager trust) {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
+            tls.init(null, new TrustManager[] {trust}, null);
             builder.sslSocketFactory(tls.getSocketFactory(), trust)
                     .hostnameVerifier((host, session) -> peerMatchesPin(session, trust));
         } catch (GeneralSecurityException e) {
