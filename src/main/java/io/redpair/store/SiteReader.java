@@ -7,6 +7,8 @@ import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
 import io.redpair.pair.Site;
+import io.redpair.pair.approval.ApprovalSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
 /** Validates a parsed site file and builds the {@link Site}; every problem is collected in {@link Checks}. */
 final class SiteReader {
 
-    private static final Set<String> ROOT_KEYS = Set.of("version", "site", "pairs");
+    private static final Set<String> ROOT_KEYS = Set.of("version", "site", "pairs", "approvals");
+    private static final Set<String> APPROVAL_KEYS = Set.of("twoPerson", "windowS");
     private static final Set<String> PAIR_KEYS = Set.of("id", "name", "boxes", "preferred", "heartbeatPath",
             "arbiter", "policy");
     private static final Set<String> POLICY_KEYS = Set.of("intervalMs", "missedBeats", "autoFailover", "holdDownS",
@@ -49,7 +52,23 @@ final class SiteReader {
         }
         String name = checks.text(root, "", "site", true);
         List<Pair> pairs = pairs(root);
-        return checks.problems().isEmpty() ? new Site(name, pairs) : null;
+        ApprovalSettings approvals = approvals(root);
+        return checks.problems().isEmpty() ? new Site(name, pairs, approvals) : null;
+    }
+
+    /** {@code "approvals": {"twoPerson": true, "windowS": 300}}; absent means one person (ADR 0072). */
+    private ApprovalSettings approvals(JsonNode root) {
+        if (!root.has("approvals")) {
+            return ApprovalSettings.singlePerson();
+        }
+        JsonNode node = checks.object(root, "", "approvals", false);
+        if (node == null) {
+            return null;
+        }
+        checks.onlyKeys(node, "approvals", APPROVAL_KEYS, "the approvals");
+        long window = checks.number(node, "approvals", "windowS", 1, 86_400,
+                ApprovalSettings.DEFAULT_WINDOW.toSeconds());
+        return new ApprovalSettings(checks.bool(node, "approvals", "twoPerson", false), Duration.ofSeconds(window));
     }
 
     private List<Pair> pairs(JsonNode root) {

@@ -11,6 +11,7 @@ import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
 import io.redpair.pair.Site;
+import io.redpair.pair.approval.ApprovalSettings;
 
 /** Turns a {@link Site} into site-file JSON (version 1), keys in the documented order. */
 final class SiteWriter {
@@ -26,6 +27,10 @@ final class SiteWriter {
         root.put("site", site.name());
         var pairs = root.putArray("pairs");
         site.pairs().forEach(p -> pairs.add(pair(p)));
+        if (!site.approvals().equals(ApprovalSettings.singlePerson())) {
+            root.putObject("approvals").put("twoPerson", site.approvals().twoPerson())
+                    .put("windowS", site.approvals().window().toSeconds());
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,6 +1,13 @@
 package io.redpair.ui;
 
+import io.redpair.ui.dashboard.Dashboard;
+import io.redpair.ui.dashboard.DesktopNotifier;
+import io.redpair.ui.site.OwnSupervisorConnection;
+import io.redpair.ui.site.SiteConnection;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -36,5 +43,35 @@ public final class ConsoleApp extends Application {
         stage.setMinHeight(500);
         stage.setScene(scene);
         stage.show();
+        if (sitePath != null) {
+            connect(window, stage, sitePath);
+        }
+    }
+
+    /**
+     * Takes the site off the JavaFX thread (lock, journal, supervisor), then shows it live. The connection is
+     * closed when the window closes. Attaching to a running headless supervisor plugs in here as another
+     * {@link SiteConnection}.
+     */
+    private static void connect(MainWindow window, Stage stage, Path site) {
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return OwnSupervisorConnection.open(site);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }).whenCompleteAsync((connection, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                window.statusBar().problem("Cannot supervise the site: " + cause.getMessage());
+                return;
+            }
+            Dashboard dashboard = new Dashboard(window, connection, FxExecutor.INSTANCE, ZoneId.systemDefault(),
+                    new DesktopNotifier()).start();
+            stage.setOnHidden(e -> {
+                dashboard.close();
+                connection.close();
+            });
+        }, FxExecutor.INSTANCE);
     }
 }

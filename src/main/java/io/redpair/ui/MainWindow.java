@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.prefs.Preferences;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -29,6 +30,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
+    private final BorderPane main = new BorderPane();
     private final SidebarView sidebar;
     private final PairOverviewView overview;
     private final StatusBarView statusBar;
@@ -48,7 +50,7 @@ public final class MainWindow {
         this.statusBar = new StatusBarView(version);
         this.rows = new CoalescingUpdater<>(FxExecutor.INSTANCE, this::showPairs);
         sidebar.selected().addListener((obs, old, row) -> overview.show(row));
-        BorderPane main = new BorderPane(overview.root());
+        main.setCenter(overview.root());
         main.setTop(header());
         root.setLeft(sidebar.root());
         root.setCenter(main);
@@ -62,6 +64,20 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /** The pair selected in the sidebar (JavaFX thread). */
+    public ReadOnlyObjectProperty<PairRow> selectedPair() {
+        return sidebar.selected();
+    }
+
+    /** Replaces the content area with a feature's page (the pair dashboard); null shows the overview again. */
+    public void showPage(Parent page) {
+        main.setCenter(page == null ? overview.root() : page);
+    }
+
+    public StatusBarView statusBar() {
+        return statusBar;
     }
 
     /** Thread-safe: the newest list wins; at most one update is queued on the JavaFX thread. */

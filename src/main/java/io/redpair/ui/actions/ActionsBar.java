@@ -1,0 +1,113 @@
+package io.redpair.ui.actions;
+
+import io.redpair.supervisor.PairSnapshot;
+import io.redpair.supervisor.control.ControlRequest;
+import io.redpair.supervisor.control.ControlResponse;
+import io.redpair.ui.FxExecutor;
+import io.redpair.ui.site.SiteConnection;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's buttons for the shown pair, enabled from {@link PairActions} on every snapshot; a disabled
+ * button's tooltip says why. Answers from the supervisor go to {@code report} (the status bar).
+ */
+public final class ActionsBar {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActionsBar.class);
+
+    private final HBox root = new HBox(8);
+    private final Button switchover = button("action-switchover", "Switch over", Material2MZ.SWAP_HORIZ);
+    private final Button maintenance = button("action-maintenance", "Maintenance", Material2AL.BUILD);
+    private final Button endMaintenance = button("action-end-maintenance", "End maintenance", Material2MZ.PLAY_ARROW);
+    private final Button override = button("action-override", "Operator override", Material2AL.GAVEL);
+    private final Button acknowledge = button("action-acknowledge", "Acknowledge alarm", Material2AL.DONE_ALL);
+    private final SiteConnection connection;
+    private final ConsoleRequests requests;
+    private final Consumer<String> report;
+    private final AlarmAcknowledgement alarms = new AlarmAcknowledgement();
+    private PairSnapshot shown;
+    private PairActions legal = PairActions.of(null);
+
+    public ActionsBar(SiteConnection connection, ConsoleRequests requests, Consumer<String> report) {
+        this.connection = connection;
+        this.requests = requests;
+        this.report = report;
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(switchover, maintenance, endMaintenance, override, acknowledge);
+        switchover.setOnAction(e -> ActionDialogs.confirmSwitchover(window(), shown.active(),
+                legal.switchoverTarget(), connection.site().pair(shown.pairId()).map(p -> p.policy().deadlineMs())
+                        .orElse(1000L), this::runSwitchover));
+        maintenance.setOnAction(e -> ActionDialogs.askMaintenance(window(),
+                d -> send(requests.maintenanceOn(shown.pairId(), d))));
+        endMaintenance.setOnAction(e -> send(requests.maintenanceOff(shown.pairId())));
+        override.setOnAction(e -> ActionDialogs.askOverride(window(), shown.active(),
+                reason -> send(requests.override(shown.pairId(), reason))));
+        acknowledge.setOnAction(e -> {
+            alarms.acknowledge(shown);
+            LOG.info("pair {} alarm acknowledged by {}", shown.pairId(), requests.actor());
+            update(shown);
+        });
+        update(null);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void update(PairSnapshot p) {
+        shown = p;
+        legal = PairActions.of(p);
+        enable(switchover, legal.switchover(), legal.switchoverWhyNot(),
+                legal.switchover() ? "Stop " + p.active() + ", then start " + legal.switchoverTarget() : "");
+        enable(maintenance, legal.maintenanceOn(), legal.maintenanceWhyNot(), "Automatic actions off for a while");
+        enable(endMaintenance, legal.maintenanceOff(), "not in maintenance", "Automatic actions back on");
+        enable(override, legal.override(), legal.overrideWhyNot(),
+                legal.override() ? "Confirm " + p.active() + " is off and start " + legal.overrideTarget() : "");
+        endMaintenance.setVisible(legal.maintenanceOff());
+        endMaintenance.setManaged(legal.maintenanceOff());
+        maintenance.setVisible(!legal.maintenanceOff());
+        maintenance.setManaged(!legal.maintenanceOff());
+        boolean pending = alarms.pending(p).isPresent();
+        enable(acknowledge, pending, "no unacknowledged alarm", "Silence the reminder; the engine is not affected");
+    }
+
+    private void runSwitchover() {
+        ControlRequest r = requests.switchover(shown.pairId(), legal.switchoverTarget());
+        SwitchoverProgressDialog.open(window(), connection, shown.pairId());
+        send(r);
+    }
+
+    private void send(ControlRequest r) {
+        report.accept("Sent " + r.op() + " for " + r.pair() + " ...");
+        connection.send(r).whenCompleteAsync((answer, failure) -> report.accept(failure != null
+                ? r.op() + " failed: " + failure.getMessage()
+                : answer.outcome() == ControlResponse.Outcome.OK ? answer.message() : r.op() + " " + answer.message()),
+                FxExecutor.INSTANCE);
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private static void enable(Button b, boolean on, String whyNot, String what) {
+        b.setDisable(!on);
+        b.setTooltip(new Tooltip(on ? what : whyNot));
+    }
+
+    private static Button button(String id, String text, org.kordamp.ikonli.Ikon icon) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        return b;
+    }
+}

@@ -1,0 +1,122 @@
+package io.redpair.ui.dashboard;
+
+import io.redpair.failover.Mode;
+import io.redpair.pair.Pair;
+import io.redpair.store.Actor;
+import io.redpair.supervisor.PairSnapshot;
+import io.redpair.supervisor.SiteSnapshot;
+import io.redpair.ui.CoalescingUpdater;
+import io.redpair.ui.MainWindow;
+import io.redpair.ui.PairRow;
+import io.redpair.ui.actions.ActionsBar;
+import io.redpair.ui.actions.ConsoleRequests;
+import io.redpair.ui.pair.Banner;
+import io.redpair.ui.pair.PairHistory;
+import io.redpair.ui.pair.PairView;
+import io.redpair.ui.site.SiteConnection;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects a {@link SiteConnection} to the main window. Snapshots arrive on the supervisor thread, are
+ * handed to a latest-wins {@link CoalescingUpdater} (the supervisor never waits; the JavaFX queue never
+ * holds more than one pending update) and applied on the JavaFX thread: sidebar badges, the selected
+ * pair's page, and one desktop notification per mode change.
+ */
+public final class Dashboard implements AutoCloseable {
+
+    /** How much history the chart and sparklines keep. */
+    static final long WINDOW_MS = 3 * 60_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
+
+    private final MainWindow window;
+    private final SiteConnection connection;
+    private final ZoneId zone;
+    private final BiConsumer<PairSnapshot, Banner> notifier;
+    private final CoalescingUpdater<SiteSnapshot> updates;
+    private final Map<String, PairHistory> histories = new HashMap<>();
+    private final Map<String, PairView> pages = new HashMap<>();
+    private final Map<String, Mode> lastModes = new HashMap<>();
+    private List<PairRow> lastRows = List.of();
+    private SiteSnapshot latest;
+    private AutoCloseable subscription;
+
+    /**
+     * @param fx       the JavaFX thread as an executor ({@code FxExecutor.INSTANCE}; tests may pass their own)
+     * @param notifier called on a pair's mode change (desktop notification); not on the first snapshot
+     */
+    public Dashboard(MainWindow window, SiteConnection connection, Executor fx, ZoneId zone,
+                     BiConsumer<PairSnapshot, Banner> notifier) {
+        this.window = window;
+        this.connection = connection;
+        this.zone = zone;
+        this.notifier = notifier;
+        this.updates = new CoalescingUpdater<>(fx, this::apply);
+        window.selectedPair().addListener((o, old, row) -> showSelected());
+    }
+
+    /** Starts receiving snapshots; the supervisor thread only drops them into the coalescer. */
+    public Dashboard start() {
+        window.show(connection.site());
+        window.statusBar().setSupervisor(connection.describe());
+        subscription = connection.subscribeSnapshots(Runnable::run, updates::submit);
+        return this;
+    }
+
+    /** Applies one snapshot (JavaFX thread). Public for the responsiveness benchmark and tests. */
+    public void apply(SiteSnapshot s) {
+        latest = s;
+        for (PairSnapshot p : s.pairs()) {
+            histories.computeIfAbsent(p.pairId(), id -> new PairHistory(WINDOW_MS, 2_000)).add(s.at(), p);
+            Mode before = lastModes.put(p.pairId(), p.mode());
+            if (before != null && before != p.mode()) {
+                Banner b = Banner.of(p, zone);
+                LOG.info("pair {} shown as {}", p.pairId(), b.headline());
+                notifier.accept(p, b);
+            }
+        }
+        List<PairRow> rows = connection.site().pairs().stream()
+                .map(pair -> new PairRow(pair, s.pair(pair.id()).map(PairSnapshot::mode).orElse(null))).toList();
+        if (!rows.equals(lastRows)) {
+            lastRows = rows;
+            window.publish(rows);
+        }
+        showSelected();
+    }
+
+    private void showSelected() {
+        PairRow row = window.selectedPair().get();
+        if (row == null || latest == null) {
+            return;
+        }
+        Pair config = row.pair();
+        latest.pair(config.id()).ifPresent(p -> {
+            PairView page = pages.computeIfAbsent(config.id(), id -> new PairView(new ActionsBar(connection,
+                    new ConsoleRequests(Actor.current()), window.statusBar()::info), zone, WINDOW_MS));
+            page.show(config, p, latest.at(), histories.get(config.id()), null);
+            window.showPage(page.root());
+        });
+    }
+
+    /** Values coalesced away so far (benchmark figure). */
+    public long skippedUpdates() {
+        return updates.submittedCount() - updates.deliveredCount();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Objects.requireNonNullElse(subscription, () -> { }).close();
+        } catch (Exception e) {
+            LOG.warn("unsubscribing: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.redpair.ui.pair;
+
+import io.redpair.failover.Mode;
+import io.redpair.pair.BoxCondition;
+import io.redpair.pair.BoxId;
+import io.redpair.supervisor.BoxSnapshot;
+import io.redpair.supervisor.PairSnapshot;
+import io.redpair.ui.PairBadge;
+import java.util.Locale;
+
+/**
+ * One box card's text, derived from a snapshot. Values that the supervisor has not measured yet read
+ * "not yet" rather than 0, so an engineer never mistakes "unknown" for "fine". Pure.
+ *
+ * @param level how worrying the box's condition is (a down spare is a warning, a down active an alarm)
+ */
+public record BoxCard(BoxId box, String title, String role, String condition, String detail, String url,
+                      String latency, String heartbeatAge, String phi, PairBadge.Level level) {
+
+    public static BoxCard of(PairSnapshot p, BoxId id) {
+        BoxSnapshot b = p.boxes().get(id);
+        boolean active = id == p.active();
+        String role = p.mode() == null ? "not supervised" : active ? "Active" : "Spare";
+        if (p.target() == id && (p.mode() == Mode.FAILING_OVER || p.mode() == Mode.SWITCHING_OVER)) {
+            role = "Taking over";
+        }
+        BoxCondition c = b == null ? BoxCondition.UNKNOWN : b.condition();
+        return new BoxCard(id, "Box " + id, role, words(c), b == null ? "" : nullToEmpty(b.detail()),
+                b == null ? "" : b.url(), b == null ? "not yet" : latency(b), b == null ? "not yet" : age(b),
+                b == null ? "-" : String.format(Locale.ROOT, "%.1f", b.phi()), level(c, active));
+    }
+
+    static String words(BoxCondition c) {
+        switch (c) {
+            case RUNNING_FLOWS: return "Running flows";
+            case STANDBY_READY: return "Standing by (flows stopped)";
+            case STUCK: return "Stuck: flows do not serve";
+            case HUNG: return "Hung: no answer";
+            case DOWN: return "Down: process gone";
+            case UNREACHABLE: return "Unreachable";
+            case MISCONFIGURED: return "Misconfigured";
+            default: return "Not heard yet";
+        }
+    }
+
+    private static PairBadge.Level level(BoxCondition c, boolean active) {
+        if (c == BoxCondition.RUNNING_FLOWS || c == BoxCondition.STANDBY_READY) {
+            return PairBadge.Level.OK;
+        }
+        if (c == BoxCondition.UNKNOWN) {
+            return PairBadge.Level.NEUTRAL;
+        }
+        return active ? PairBadge.Level.ALARM : PairBadge.Level.WARNING;
+    }
+
+    private static String latency(BoxSnapshot b) {
+        String api = b.apiLatencyMs() < 0 ? "not yet" : b.apiLatencyMs() + " ms";
+        return b.canaryLatencyMs() < 0 ? "API " + api : "API " + api + " · canary " + b.canaryLatencyMs() + " ms";
+    }
+
+    private static String age(BoxSnapshot b) {
+        if (b.heartbeatAgeMs() < 0) {
+            return "not yet";
+        }
+        String age = b.heartbeatAgeMs() < 10_000 ? b.heartbeatAgeMs() + " ms ago"
+                : String.format(Locale.ROOT, "%.1f s ago", b.heartbeatAgeMs() / 1000.0);
+        return b.missed() > 0 ? age + " (" + b.missed() + " missed)" : age;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

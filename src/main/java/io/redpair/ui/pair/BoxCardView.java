@@ -1,0 +1,81 @@
+package io.redpair.ui.pair;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** One box card: name and role, condition with icon, the measurements, and a latency sparkline. */
+public final class BoxCardView {
+
+    private final VBox root = new VBox(8);
+    private final Label title = new Label();
+    private final Label role = new Label();
+    private final Label condition = new Label();
+    private final Label detail = new Label();
+    private final Label url = new Label();
+    private final Label latency = new Label();
+    private final Label heartbeat = new Label();
+    private final Label phi = new Label();
+    private final Sparkline sparkline = new Sparkline(260, 36);
+
+    public BoxCardView(String id) {
+        root.setId(id);
+        root.getStyleClass().add("box-card");
+        title.getStyleClass().add("card-title");
+        role.getStyleClass().add("card-role");
+        role.setId(id + "-role");
+        condition.getStyleClass().add("card-condition");
+        condition.setId(id + "-condition");
+        detail.getStyleClass().add("text-muted");
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        url.getStyleClass().add("text-muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, title, spacer, role);
+        head.setAlignment(Pos.CENTER_LEFT);
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        facts.addRow(0, caption("Probe latency"), latency);
+        facts.addRow(1, caption("Last heartbeat"), heartbeat);
+        facts.addRow(2, caption("Suspicion (phi)"), phi);
+        latency.setId(id + "-latency");
+        heartbeat.setId(id + "-heartbeat");
+        root.getChildren().addAll(head, condition, detail, url, facts, sparkline);
+        HBox.setHgrow(root, Priority.ALWAYS);
+        root.setMinWidth(280);
+        root.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void show(BoxCard card, List<PairHistory.Sample> history) {
+        title.setText(card.title());
+        role.setText(card.role());
+        condition.setText(card.condition());
+        condition.setGraphic(LevelIcons.icon(card.level(), "card-condition-icon"));
+        LevelIcons.restyle(condition.getStyleClass(), card.level());
+        detail.setText(card.detail());
+        url.setText(card.url());
+        latency.setText(card.latency());
+        heartbeat.setText(card.heartbeatAge());
+        phi.setText(card.phi());
+        sparkline.draw(history, Color.web("#0969da"));
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("text-muted");
+        return l;
+    }
+}

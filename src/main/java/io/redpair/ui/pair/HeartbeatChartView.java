@@ -1,0 +1,59 @@
+package io.redpair.ui.pair;
+
+import io.redpair.pair.BoxId;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+/**
+ * Probe latency of both boxes over the last minutes (x: seconds before now). Unanswered probes are left
+ * out, so a dead box shows as a line that stops, not as a fast one. At most {@value #POINTS} points per box.
+ */
+public final class HeartbeatChartView {
+
+    static final int POINTS = 150;
+
+    private final NumberAxis x = new NumberAxis();
+    private final NumberAxis y = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(x, y);
+    private final List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+
+    public HeartbeatChartView() {
+        chart.setId("heartbeat-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setTitle("Probe latency, last minutes");
+        x.setLabel("seconds ago");
+        y.setLabel("ms");
+        x.setAutoRanging(false);
+        x.setUpperBound(0);
+        x.setTickUnit(30);
+        for (BoxId box : BoxId.values()) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName("Box " + box);
+            series.add(s);
+        }
+        chart.getData().addAll(series);
+        chart.setMinHeight(200);
+    }
+
+    public Parent root() {
+        return chart;
+    }
+
+    public void show(PairHistory history, long nowMs, long windowMs) {
+        x.setLowerBound(-windowMs / 1000.0);
+        for (BoxId box : BoxId.values()) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            for (PairHistory.Sample s : history.thinned(box, POINTS)) {
+                if (s.latencyMs() >= 0) {
+                    points.add(new XYChart.Data<>((s.atMs() - nowMs) / 1000.0, s.latencyMs()));
+                }
+            }
+            series.get(box.ordinal()).getData().setAll(points);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.redpair.ui.pair;
+
+import io.redpair.arbiter.ArbiterStatus;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Pair;
+import io.redpair.supervisor.PairSnapshot;
+import io.redpair.ui.actions.ActionsBar;
+import java.time.Instant;
+import java.time.ZoneId;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * One pair's dashboard page: banner, actions, the two box cards and the arbiter side by side, the
+ * heartbeat chart and the timeline. Thin: every text comes from the pure models in this package.
+ */
+public final class PairView {
+
+    public static final String STYLESHEET = PairView.class.getResource("pair.css").toExternalForm();
+
+    private final VBox root = new VBox(12);
+    private final BannerView banner = new BannerView();
+    private final BoxCardView cardA = new BoxCardView("card-a");
+    private final BoxCardView cardB = new BoxCardView("card-b");
+    private final ArbiterPanelView arbiter = new ArbiterPanelView();
+    private final HeartbeatChartView chart = new HeartbeatChartView();
+    private final TimelineView timeline;
+    private final ActionsBar actions;
+    private final ZoneId zone;
+    private final long windowMs;
+
+    public PairView(ActionsBar actions, ZoneId zone, long windowMs) {
+        this.actions = actions;
+        this.zone = zone;
+        this.windowMs = windowMs;
+        this.timeline = new TimelineView(zone);
+        HBox cards = new HBox(12, cardA.root(), cardB.root(), arbiter.root());
+        HBox lower = new HBox(12, chart.root(), timeline.root());
+        HBox.setHgrow(chart.root(), Priority.SOMETIMES);
+        HBox.setHgrow(timeline.root(), Priority.ALWAYS);
+        ((javafx.scene.layout.Region) chart.root()).setPrefWidth(480);
+        ((javafx.scene.layout.Region) timeline.root()).setPrefWidth(640);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        root.getChildren().addAll(banner.root(), actions.root(), cards, lower);
+        root.setPadding(new Insets(16));
+        root.setId("pair-view");
+        root.getStylesheets().add(STYLESHEET);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /**
+     * Shows the pair as of {@code at} (the snapshot's time); {@code arbiterStatus} is null when no arbiter
+     * status is reported.
+     */
+    public void show(Pair config, PairSnapshot p, Instant at, PairHistory history, ArbiterStatus arbiterStatus) {
+        banner.show(Banner.of(p, zone));
+        actions.update(p);
+        cardA.show(BoxCard.of(p, BoxId.A), history.thinned(BoxId.A, 80));
+        cardB.show(BoxCard.of(p, BoxId.B), history.thinned(BoxId.B, 80));
+        arbiter.show(ArbiterPanel.of(config == null ? null : config.arbiter(), arbiterStatus));
+        chart.show(history, at.toEpochMilli(), windowMs);
+        timeline.show(p.timeline());
+    }
+}

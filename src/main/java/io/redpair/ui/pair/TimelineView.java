@@ -1,0 +1,99 @@
+package io.redpair.ui.pair;
+
+import io.redpair.supervisor.SupervisorEvent;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The pair's timeline, newest first, with one filter toggle per category. Rebuilt only when the
+ * snapshot's timeline changed, so a 4 Hz stream of unchanged snapshots costs nothing here.
+ */
+public final class TimelineView {
+
+    private final VBox root = new VBox(6);
+    private final ObservableList<TimelineEntry> shown = FXCollections.observableArrayList();
+    private final Set<TimelineEntry.Category> selected = EnumSet.allOf(TimelineEntry.Category.class);
+    private final ZoneId zone;
+    private List<SupervisorEvent> last = List.of();
+
+    public TimelineView(ZoneId zone) {
+        this.zone = zone;
+        Label title = new Label("Timeline");
+        title.getStyleClass().add("card-title");
+        HBox filters = new HBox(4, title);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        for (TimelineEntry.Category c : TimelineEntry.Category.values()) {
+            ToggleButton t = new ToggleButton(c.label());
+            t.setId("filter-" + c.name().toLowerCase());
+            t.getStyleClass().add("small");
+            t.setSelected(true);
+            t.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    selected.add(c);
+                } else {
+                    selected.remove(c);
+                }
+                rebuild();
+            });
+            filters.getChildren().add(t);
+        }
+        ListView<TimelineEntry> list = new ListView<>(shown);
+        list.setId("timeline");
+        list.getStyleClass().add("timeline");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(TimelineEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.line());
+                getStyleClass().removeIf(s -> s.startsWith("tl-"));
+                if (!empty && item != null) {
+                    getStyleClass().add("tl-" + item.category().name().toLowerCase());
+                }
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        root.getChildren().addAll(filters, list);
+        root.getStyleClass().add("timeline-pane");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void show(List<SupervisorEvent> timeline) {
+        if (timeline.equals(last)) {
+            return;
+        }
+        last = timeline;
+        rebuild();
+    }
+
+    private void rebuild() {
+        List<TimelineEntry> out = new ArrayList<>();
+        for (int i = last.size() - 1; i >= 0; i--) {
+            TimelineEntry e = TimelineEntry.of(last.get(i), zone);
+            if (selected.contains(e.category())) {
+                out.add(e);
+            }
+        }
+        shown.setAll(out);
+    }
+
+    public List<TimelineEntry> entries() {
+        return List.copyOf(shown);
+    }
+}

@@ -1,0 +1,104 @@
+package io.redpair.ui.site;
+
+import io.redpair.pair.Site;
+import io.redpair.store.Journal;
+import io.redpair.store.SecretResolver;
+import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.NodeRedBoxPort;
+import io.redpair.supervisor.SiteLock;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+import io.redpair.supervisor.SiteSnapshot;
+import io.redpair.supervisor.Supervisor;
+import io.redpair.supervisor.SupervisorEvent;
+import io.redpair.supervisor.control.ControlRequest;
+import io.redpair.supervisor.control.ControlResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The console runs the site's supervisor itself. Requests go through the same {@link Supervisor#handle}
+ * path as the control channel (so they are judged by the decider and journalled with the OS user the
+ * same way), on a worker thread: {@code handle} waits for the supervisor thread, the JavaFX thread must not.
+ */
+public final class OwnSupervisorConnection implements SiteConnection {
+
+    private final Supervisor supervisor;
+    private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "redpair-console-requests");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final AutoCloseable resources;
+
+    /** Wraps a running supervisor; {@code resources} (journal, site lock) are closed after it. */
+    public OwnSupervisorConnection(Supervisor supervisor, AutoCloseable resources) {
+        this.supervisor = supervisor;
+        this.resources = resources;
+    }
+
+    /**
+     * Takes the site: its lock, its journal, and a supervisor that decides and acts. Blocking (file I/O):
+     * call it off the JavaFX thread. Fails with a message naming the holder when another supervisor runs.
+     */
+    public static OwnSupervisorConnection open(Path siteFile) throws IOException, SiteFileException {
+        Site site = SiteFile.load(siteFile);
+        SiteLock lock = SiteLock.tryAcquire(siteFile).orElseThrow(() -> new IOException("another supervisor (pid "
+                + SiteLock.holderOf(siteFile) + ") holds " + siteFile + "; close it or attach to it"));
+        Journal journal;
+        try {
+            journal = Journal.open(Journal.fileFor(siteFile));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        Supervisor supervisor = Supervisor.start(site, journal, NodeRedBoxPort.factory(new SecretResolver()));
+        return new OwnSupervisorConnection(supervisor, () -> {
+            try (lock; journal) {
+                // closed in reverse order: journal, then the lock
+            }
+        });
+    }
+
+    @Override
+    public Site site() {
+        return supervisor.site();
+    }
+
+    @Override
+    public String describe() {
+        return "Supervisor: this console";
+    }
+
+    @Override
+    public AutoCloseable subscribeSnapshots(Executor executor, Consumer<? super SiteSnapshot> consumer) {
+        return supervisor.subscribeSnapshots(executor, consumer);
+    }
+
+    @Override
+    public AutoCloseable subscribeEvents(Executor executor, Consumer<? super SupervisorEvent> consumer) {
+        return supervisor.subscribe(executor, consumer);
+    }
+
+    @Override
+    public CompletableFuture<ControlResponse> send(ControlRequest request) {
+        return CompletableFuture.supplyAsync(() -> supervisor.handle(request), requests);
+    }
+
+    @Override
+    public void close() {
+        requests.shutdownNow();
+        supervisor.close();
+        try {
+            resources.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(OwnSupervisorConnection.class).warn("closing the site: {}", e.toString());
+        }
+    }
+}

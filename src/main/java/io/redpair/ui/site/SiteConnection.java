@@ -1,0 +1,36 @@
+package io.redpair.ui.site;
+
+import io.redpair.pair.Site;
+import io.redpair.supervisor.SiteSnapshot;
+import io.redpair.supervisor.SupervisorEvent;
+import io.redpair.supervisor.control.ControlRequest;
+import io.redpair.supervisor.control.ControlResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * How the console reaches the supervisor of an open site: either it runs its own
+ * ({@link OwnSupervisorConnection}) or it is attached to a headless {@code redpair supervise} through the
+ * control channel (a later implementation). The dashboard only knows this interface, so both look the same.
+ *
+ * <p>Invariants: subscribers are called on the executor they pass, never on the caller's thread;
+ * {@link #send} never blocks the caller (the answer arrives later); the engine never waits for the console.
+ */
+public interface SiteConnection extends AutoCloseable {
+
+    Site site();
+
+    /** For the status bar: who decides for this site ("this console", "supervise pid 4711"). */
+    String describe();
+
+    AutoCloseable subscribeSnapshots(Executor executor, Consumer<? super SiteSnapshot> consumer);
+
+    AutoCloseable subscribeEvents(Executor executor, Consumer<? super SupervisorEvent> consumer);
+
+    /** Sends an operator request (switchover, failover override, maintenance); completes with the answer. */
+    CompletableFuture<ControlResponse> send(ControlRequest request);
+
+    @Override
+    void close();
+}
