@@ -169,6 +169,15 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
     }
 
     /** Serves a control-channel request: the work is done on the supervisor thread. */
+    /**
+     * From now on every operator request is recorded through {@code auditGate} before it is decided;
+     * when the gate throws {@link io.redpair.store.audit.AuditUnavailableException} the request is
+     * refused. Automatic actions never pass through it (docs/security.md, audit contract).
+     */
+    public void recordOperatorRequestsIn(Consumer<io.redpair.store.audit.AuditEvent> auditGate) {
+        operator.auditGate(auditGate);
+    }
+
     @Override
     public ControlResponse handle(ControlRequest request) {
         try {
