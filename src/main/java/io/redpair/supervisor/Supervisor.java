@@ -59,7 +59,8 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "redpair-supervisor"));
         AtomicInteger n = new AtomicInteger();
         ExecutorService io = Executors.newFixedThreadPool(4, r -> thread(r, "redpair-command-" + n.incrementAndGet()));
-        this.ctx = new RuntimeContext(loop, io, journal, events::publish, wallClock, System::nanoTime);
+        ExecutorService parking = Executors.newCachedThreadPool(r -> thread(r, "redpair-parked-stop"));
+        this.ctx = new RuntimeContext(loop, io, parking, journal, events::publish, wallClock, System::nanoTime);
         this.operator = new OperatorRequests(ctx, pairs);
     }
 
@@ -194,6 +195,7 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
     public void close() {
         ctx.loop().shutdownNow();
         ctx.io().shutdownNow();
+        ctx.parking().shutdownNow();
         try {
             ctx.loop().awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
