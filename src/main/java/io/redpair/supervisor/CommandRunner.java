@@ -112,7 +112,7 @@ final class CommandRunner {
         }
         long started = ctx.now();
         try {
-            ctx.io().execute(() -> {
+            ctx.parking().execute(() -> {
                 BoxPort.Verified v = execute(box, true);
                 postToLoop(() -> {
                     parked.remove(box);
