@@ -20,11 +20,23 @@ public final class RedPairCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RedPairCommand());
+        addHelpEverywhere(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("redpair: " + ex.getMessage());
             return ExitCodes.SOFTWARE;
         });
         return cl;
+    }
+
+    /** Every subcommand answers --help (and -V), whether or not its class asked for the standard options. */
+    private static void addHelpEverywhere(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--help") == null) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+                sub.getCommandSpec().versionProvider(new VersionProvider());
+            }
+            addHelpEverywhere(sub);
+        }
     }
 
     @Override
