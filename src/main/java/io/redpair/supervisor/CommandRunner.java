@@ -72,10 +72,22 @@ final class CommandRunner {
             } else if (epochFailed) {
                 ctx.loop().execute(() -> completions.accept(new CommandCompleted(command, false,
                         "not run: the epoch could not be written to the journal")));
-            } else {
+            } else if (command instanceof StopFlows || command instanceof StartFlows) {
                 startBoxCommand(command);
+            } else {
+                arbiterCommand(command);
             }
         }
+    }
+
+    /**
+     * FenceBox/SelectOutput. The decider emits them only after an ArbiterObserved with the link up, which
+     * this runtime does not send yet (no arbiter port wired): answered not ok so a takeover can never hang on it.
+     */
+    private void arbiterCommand(PairCommand command) {
+        LOG.warn("pair {} {} not run: no arbiter port in this runtime", pairId, command);
+        ctx.loop().execute(() -> completions.accept(new CommandCompleted(command, false,
+                "not run: no arbiter connected to this runtime")));
     }
 
     private boolean persist(PersistEpoch p) {
