@@ -40,6 +40,7 @@ public final class ArbiterPanelView {
         for (ArbiterPanel.Line line : panel.lines()) {
             Label caption = new Label(line.caption());
             caption.getStyleClass().add("text-muted");
+            caption.setMinWidth(Label.USE_PREF_SIZE);
             Label value = new Label(line.value());
             value.setWrapText(true);
             rows.addRow(i++, caption, value);

@@ -25,6 +25,8 @@ public final class BoxCardView {
     private final Label phi = new Label();
     private final Sparkline sparkline = new Sparkline(260, 36);
 
+    private List<PairHistory.Sample> history = List.of();
+
     public BoxCardView(String id) {
         root.setId(id);
         root.getStyleClass().add("box-card");
@@ -53,6 +55,8 @@ public final class BoxCardView {
         HBox.setHgrow(root, Priority.ALWAYS);
         root.setMinWidth(280);
         root.setMaxWidth(Double.MAX_VALUE);
+        sparkline.widthProperty().bind(root.widthProperty().subtract(30));
+        sparkline.widthProperty().addListener((o, a, b) -> sparkline.draw(history, Color.web("#0969da")));
     }
 
     public Parent root() {
@@ -70,6 +74,7 @@ public final class BoxCardView {
         latency.setText(card.latency());
         heartbeat.setText(card.heartbeatAge());
         phi.setText(card.phi());
+        this.history = history;
         sparkline.draw(history, Color.web("#0969da"));
     }
 
