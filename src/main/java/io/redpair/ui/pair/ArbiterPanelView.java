@@ -31,7 +31,13 @@ public final class ArbiterPanelView {
         return root;
     }
 
+    private ArbiterPanel last;
+
     public void show(ArbiterPanel panel) {
+        if (panel.equals(last)) {
+            return;
+        }
+        last = panel;
         headline.setText(panel.headline());
         headline.setGraphic(LevelIcons.icon(panel.level(), "card-condition-icon"));
         LevelIcons.restyle(headline.getStyleClass(), panel.level());

@@ -26,6 +26,7 @@ public final class BoxCardView {
     private final Sparkline sparkline = new Sparkline(260, 36);
 
     private List<PairHistory.Sample> history = List.of();
+    private io.redpair.ui.PairBadge.Level level;
 
     public BoxCardView(String id) {
         root.setId(id);
@@ -67,8 +68,11 @@ public final class BoxCardView {
         title.setText(card.title());
         role.setText(card.role());
         condition.setText(card.condition());
-        condition.setGraphic(LevelIcons.icon(card.level(), "card-condition-icon"));
-        LevelIcons.restyle(condition.getStyleClass(), card.level());
+        if (card.level() != level) { // a new icon and style class re-run CSS: only when the level changes
+            level = card.level();
+            condition.setGraphic(LevelIcons.icon(card.level(), "card-condition-icon"));
+            LevelIcons.restyle(condition.getStyleClass(), card.level());
+        }
         detail.setText(card.detail());
         url.setText(card.url());
         latency.setText(card.latency());
