@@ -44,6 +44,7 @@ final class CommandRunner {
     private final Duration stopLimit;
     private final Duration startLimit;
     private final Consumer<CommandCompleted> completions;
+    private ArbiterCommandRunner arbiter;
     /** Boxes with a parked stop outstanding (supervisor thread only). */
     private final java.util.Set<BoxId> parked = java.util.EnumSet.noneOf(BoxId.class);
 
@@ -80,14 +81,19 @@ final class CommandRunner {
         }
     }
 
-    /**
-     * FenceBox/SelectOutput. The decider emits them only after an ArbiterObserved with the link up, which
-     * this runtime does not send yet (no arbiter port wired): answered not ok so a takeover can never hang on it.
-     */
+    /** FenceBox/SelectOutput go to the arbiter runner (which answers "not run" when no arbiter is wired). */
     private void arbiterCommand(PairCommand command) {
-        LOG.warn("pair {} {} not run: no arbiter port in this runtime", pairId, command);
-        ctx.loop().execute(() -> completions.accept(new CommandCompleted(command, false,
-                "not run: no arbiter connected to this runtime")));
+        if (arbiter == null) {
+            ctx.loop().execute(() -> completions.accept(new CommandCompleted(command, false,
+                    "not run: no arbiter connected to this runtime")));
+        } else {
+            arbiter.run(command);
+        }
+    }
+
+    /** Where FenceBox/SelectOutput are run; set once by the pair runtime before the first step. */
+    void useArbiter(ArbiterCommandRunner runner) {
+        this.arbiter = runner;
     }
 
     private boolean persist(PersistEpoch p) {
