@@ -13,9 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The audit trail of a running {@code supervise}: an {@link AuditRecorder} on its own thread (rows
- * keep event order; a slow disk never delays the supervisor). When the trail cannot be opened the
- * supervisor runs anyway and says so: automatic safety actions never wait for the record.
+ * The audit trail of a supervisor (long-running or one-shot): an {@link AuditRecorder} on its own
+ * thread (rows keep event order; a slow disk never delays the supervisor), and the gate that records
+ * each operator request before it is decided. When the trail cannot be opened the supervisor runs
+ * anyway and says so: automatic safety actions never wait for the record, operator requests are refused.
  */
 final class AuditTrail implements AutoCloseable {
 
@@ -34,9 +35,14 @@ final class AuditTrail implements AutoCloseable {
         try {
             log = AuditLog.open(journalFile, Clock.systemUTC());
         } catch (AuditUnavailableException e) {
-            err.println("redpair: WARNING: supervising without an audit trail: " + e.getMessage());
+            err.println("redpair: WARNING: supervising without an audit trail (operator requests will be refused): "
+                    + e.getMessage());
+            supervisor.recordOperatorRequestsIn(event -> {
+                throw e;
+            });
             return new AuditTrail(null, null, null);
         }
+        supervisor.recordOperatorRequestsIn(log::append);
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "redpair-audit");
             t.setDaemon(true);

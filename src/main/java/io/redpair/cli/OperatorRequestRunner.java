@@ -74,7 +74,8 @@ final class OperatorRequestRunner {
             return ExitCodes.BAD_INPUT;
         }
         out.println("no supervisor runs for this site: acting directly (one-shot)");
-        try (Supervisor supervisor = Supervisor.start(site, journal, SiteSession.ports())) {
+        try (Supervisor supervisor = Supervisor.start(site, journal, SiteSession.ports());
+             AuditTrail audit = AuditTrail.attach(supervisor, Journal.fileFor(siteFile), err)) {
             boolean settled = SiteSession.awaitAllPairs(supervisor, v -> v.state().mode() != Mode.STARTING,
                     SiteSession.settleTime(site));
             if (!settled) {

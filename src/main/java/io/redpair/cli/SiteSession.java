@@ -4,6 +4,9 @@ import io.redpair.pair.Site;
 import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
+import io.redpair.store.trust.ConfirmedPins;
+import io.redpair.store.trust.PinFile;
+import io.redpair.store.trust.PinFileException;
 import io.redpair.supervisor.NodeRedBoxPort;
 import io.redpair.supervisor.PairRuntimeView;
 import io.redpair.supervisor.Supervisor;
@@ -19,11 +22,14 @@ final class SiteSession {
     private SiteSession() {
     }
 
-    /** The site, or null after printing why it cannot be used (the caller returns {@link ExitCodes#BAD_INPUT}). */
+    /**
+     * The site with the TLS pins confirmed by {@code redpair trust} applied, or null after printing why it
+     * cannot be used (the caller returns {@link ExitCodes#BAD_INPUT}).
+     */
     static Site load(Path siteFile, PrintWriter err) {
         try {
-            return SiteFile.load(siteFile);
-        } catch (SiteFileException e) {
+            return ConfirmedPins.apply(SiteFile.load(siteFile), PinFile.load(PinFile.fileFor(siteFile)));
+        } catch (SiteFileException | PinFileException | IllegalArgumentException e) {
             err.println("redpair: " + e.getMessage());
             return null;
         }

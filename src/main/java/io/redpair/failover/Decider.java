@@ -2,6 +2,8 @@ package io.redpair.failover;
 
 import io.redpair.failover.PairCommand.StartFlows;
 import io.redpair.failover.PairCommand.StopFlows;
+import io.redpair.failover.PairEvent.ArbiterEpochRejected;
+import io.redpair.failover.PairEvent.ArbiterObserved;
 import io.redpair.failover.PairEvent.BoxObserved;
 import io.redpair.failover.PairEvent.CommandCompleted;
 import io.redpair.failover.PairEvent.MaintenanceEnded;
@@ -28,7 +30,8 @@ import java.util.Set;
  * <p>Contract with the runtime: send {@code BoxObserved} when the health model's condition of a box
  * changes (a verified command completion already updates the condition here, so re-sending an older
  * condition afterwards would be read as news); deliver exactly one {@code CommandCompleted} per
- * StopFlows/StartFlows, ok only when verified; send a {@code Tick} at least once per probe interval.
+ * StopFlows/StartFlows/FenceBox/SelectOutput, ok only when verified (a confirmed fence counts as DOWN), or an
+ * {@code ArbiterEpochRejected} instead for an E05; send {@code ArbiterObserved} when the arbiter's report changes; send a {@code Tick} at least once per probe interval.
  */
 public final class Decider {
 
@@ -62,7 +65,7 @@ public final class Decider {
     /** As {@link #initial(long, long)}, with the last active from the journal (kept if both boxes run flows). */
     public PairState initial(long epochFromJournal, BoxId lastActive, long nowNanos) {
         return new PairState(Mode.STARTING, lastActive, epochFromJournal, "waiting for both boxes to answer",
-                FailoverStep.NONE, null, Map.of(), nowNanos, OptionalLong.empty(), 0, nowNanos, Set.of(), 0);
+                FailoverStep.NONE, null, Map.of(), nowNanos, OptionalLong.empty(), 0, nowNanos, Set.of(), 0, ArbiterView.UNHEARD);
     }
 
     public Step step(PairState state, PairEvent event, long nowNanos) {
@@ -78,6 +81,8 @@ public final class Decider {
             operator.maintenance(d, e);
         } else if (event instanceof MaintenanceEnded e) {
             operator.maintenanceEnded(d, e);
+        } else if (event instanceof ArbiterEpochRejected e) {
+            takeover.epochRejected(d, e);
         } else {
             decide(d);
         }
@@ -88,7 +93,7 @@ public final class Decider {
      * Facts first: an observation or a verified completion updates what is known about a box. A verified
      * start counts even from an older epoch: flows that run must never be overlooked.
      */
-    private static void record(Decision d) {
+    private void record(Decision d) {
         if (d.event() instanceof BoxObserved o) {
             d.set(d.state().withCondition(o.box(), o.condition()));
         } else if (d.event() instanceof CommandCompleted c && c.command() instanceof StopFlows stop) {
@@ -98,6 +103,25 @@ public final class Decider {
             }
         } else if (d.event() instanceof CommandCompleted c && c.command() instanceof StartFlows start && c.ok()) {
             d.set(d.state().withCondition(start.box(), BoxCondition.RUNNING_FLOWS));
+        } else if (d.event() instanceof CommandCompleted c && c.command() instanceof PairCommand.FenceBox f && c.ok()) {
+            d.set(d.state().withCondition(f.box(), BoxCondition.DOWN));
+        } else if (d.event() instanceof ArbiterObserved a) {
+            arbiterLinkChange(d, d.state().arbiter(), a.view());
+            d.set(d.state().withArbiter(a.view()));
+        }
+    }
+
+    /** One alarm when the fence is lost (fencing=ARBITER), one note when it is back. */
+    private void arbiterLinkChange(Decision d, ArbiterView before, ArbiterView now) {
+        if (policy.fencing() != Policy.Fencing.ARBITER || before.linkUp() == now.linkUp()) {
+            return;
+        }
+        if (!now.linkUp()) {
+            String text = "arbiter link lost: no automatic action that needs a fence or an output switch until it is back";
+            d.alarm("Pair " + pairId + ": " + text);
+            d.note("arbiter", text);
+        } else {
+            d.note("arbiter", "arbiter link up: fencing available");
         }
     }
 

@@ -1,8 +1,10 @@
 package io.redpair.failover;
 
+import io.redpair.failover.PairCommand.FenceBox;
 import io.redpair.failover.PairCommand.PersistEpoch;
 import io.redpair.failover.PairCommand.RaiseAlarm;
 import io.redpair.failover.PairCommand.RecordNote;
+import io.redpair.failover.PairCommand.SelectOutput;
 import io.redpair.failover.PairCommand.StartFlows;
 import io.redpair.failover.PairCommand.StopFlows;
 import io.redpair.failover.PairEvent.BoxObserved;
@@ -59,6 +61,25 @@ final class Decision {
         state = state.withEpoch(epoch);
         commands.add(0, new PersistEpoch(epoch, reason));
         return epoch;
+    }
+
+    /**
+     * Takes over a newer epoch reported by the arbiter (E05: another console acted); persisted first so the
+     * journal and the arbiter stay in step. A lower or equal epoch changes nothing.
+     */
+    void adoptEpoch(long epoch, String reason) {
+        if (epoch > state.epoch()) {
+            state = state.withEpoch(epoch);
+            commands.add(0, new PersistEpoch(epoch, reason));
+        }
+    }
+
+    void fence(BoxId box) {
+        commands.add(new FenceBox(box, state.epoch()));
+    }
+
+    void select(BoxId box) {
+        commands.add(new SelectOutput(box, state.epoch()));
     }
 
     void stopFlows(BoxId box) {

@@ -4,8 +4,8 @@ import io.redpair.pair.BoxId;
 import java.util.Objects;
 
 /**
- * Outputs of the decision core, executed in order by the supervisor runtime. Imperative names. Issue 5
- * adds arbiter commands (fence a box, select the field I/O output) to this sealed family.
+ * Outputs of the decision core, executed in order by the supervisor runtime. Imperative names. Arbiter
+ * commands (fence a box, select the field I/O output) are emitted only under fencing=ARBITER.
  */
 public sealed interface PairCommand {
 
@@ -26,6 +26,27 @@ public sealed interface PairCommand {
     /** POST start, then verify the canary answers (or, without a canary, the state reads start). */
     record StartFlows(BoxId box, long epoch) implements PairCommand {
         public StartFlows {
+            Objects.requireNonNull(box, "box");
+        }
+    }
+
+    /**
+     * PREP/EXEC {@code FENCE box mode=OFF} with the decision's epoch. Complete ok only when the reply says
+     * fenced AND the arbiter's power sense of the box reads 0; an E05 answer is reported as
+     * {@link PairEvent.ArbiterEpochRejected} instead.
+     */
+    record FenceBox(BoxId box, long epoch) implements PairCommand {
+        public FenceBox {
+            Objects.requireNonNull(box, "box");
+        }
+    }
+
+    /**
+     * PREP/EXEC {@code SELECT box} with the decision's epoch: connect this box's outputs to the field.
+     * Complete ok only when the relay feedback reads the new selection (a FAULT is not ok).
+     */
+    record SelectOutput(BoxId box, long epoch) implements PairCommand {
+        public SelectOutput {
             Objects.requireNonNull(box, "box");
         }
     }

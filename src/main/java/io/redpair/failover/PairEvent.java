@@ -20,6 +20,23 @@ public sealed interface PairEvent {
         }
     }
 
+    /** The arbiter's latest STATUS (or a link up/down event); sent when it changes. */
+    record ArbiterObserved(ArbiterView view) implements PairEvent {
+        public ArbiterObserved {
+            Objects.requireNonNull(view, "view");
+        }
+    }
+
+    /**
+     * The arbiter refused a FENCE/SELECT with E05: its epoch is newer than the command's (another console
+     * acted). Replaces the CommandCompleted of that command. The sequence stops; the newer epoch is adopted.
+     */
+    record ArbiterEpochRejected(PairCommand command, long arbiterEpoch) implements PairEvent {
+        public ArbiterEpochRejected {
+            Objects.requireNonNull(command, "command");
+        }
+    }
+
     /** Time passed (grace, suspect window and maintenance expiry are judged on ticks). */
     record Tick() implements PairEvent {
     }

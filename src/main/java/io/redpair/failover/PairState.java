@@ -27,17 +27,19 @@ import java.util.Set;
  * @param sinceNanos            when the current mode (or takeover step) was entered (suspect window, display)
  * @param stopping              boxes with a StopFlows in flight, so repeated observations do not repeat it
  * @param takeoverStartedNanos  when the takeover in progress was decided (its total duration); 0 if none
+ * @param arbiter               the arbiter's last report ({@link ArbiterView#UNHEARD} until heard)
  */
 public record PairState(Mode mode, BoxId active, long epoch, String reason, FailoverStep step, BoxId target,
                         Map<BoxId, BoxCondition> conditions, long startedNanos, OptionalLong lastAutoFailoverNanos,
                         long maintenanceUntilNanos, long sinceNanos, Set<BoxId> stopping,
-                        long takeoverStartedNanos) {
+                        long takeoverStartedNanos, ArbiterView arbiter) {
 
     public PairState {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(lastAutoFailoverNanos, "lastAutoFailoverNanos");
         reason = reason == null ? "" : reason;
+        arbiter = arbiter == null ? ArbiterView.UNHEARD : arbiter;
         EnumMap<BoxId, BoxCondition> all = new EnumMap<>(BoxId.class);
         for (BoxId box : BoxId.values()) {
             all.put(box, conditions.getOrDefault(box, BoxCondition.UNKNOWN));
@@ -59,14 +61,14 @@ public record PairState(Mode mode, BoxId active, long epoch, String reason, Fail
         EnumMap<BoxId, BoxCondition> copy = new EnumMap<>(conditions);
         copy.put(box, condition);
         return new PairState(mode, active, epoch, reason, step, target, copy, startedNanos, lastAutoFailoverNanos,
-                maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
+                maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos, arbiter);
     }
 
     /** A new mode with its reason; the takeover fields are cleared and the mode clock restarts if it changed. */
     public PairState enter(Mode newMode, BoxId newActive, String newReason, long nowNanos) {
         long since = newMode == mode ? sinceNanos : nowNanos;
         return new PairState(newMode, newActive, epoch, newReason, FailoverStep.NONE, null, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, since, stopping, 0);
+                lastAutoFailoverNanos, maintenanceUntilNanos, since, stopping, 0, arbiter);
     }
 
     /**
@@ -78,7 +80,7 @@ public record PairState(Mode mode, BoxId active, long epoch, String reason, Fail
         boolean sameTakeover = newMode == mode && step != FailoverStep.NONE && newEpoch == epoch;
         return new PairState(newMode, active, newEpoch, newReason, newStep, newTarget, conditions, startedNanos,
                 lastAutoFailoverNanos, maintenanceUntilNanos, nowNanos, stopping,
-                sameTakeover ? takeoverStartedNanos : nowNanos);
+                sameTakeover ? takeoverStartedNanos : nowNanos, arbiter);
     }
 
     public PairState withEpoch(long newEpoch) {
@@ -86,33 +88,33 @@ public record PairState(Mode mode, BoxId active, long epoch, String reason, Fail
             throw new IllegalArgumentException("epoch never decreases: " + epoch + " -> " + newEpoch);
         }
         return new PairState(mode, active, newEpoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos, arbiter);
     }
 
     public PairState withReason(String newReason) {
         return new PairState(mode, active, epoch, newReason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos, arbiter);
     }
 
     /** Restarts the mode clock (e.g. the suspect window starts again while both boxes are out of sight). */
     public PairState restartClock(long nowNanos) {
         return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, nowNanos, stopping, takeoverStartedNanos);
+                lastAutoFailoverNanos, maintenanceUntilNanos, nowNanos, stopping, takeoverStartedNanos, arbiter);
     }
 
     public PairState withActive(BoxId newActive) {
         return new PairState(mode, newActive, epoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos, arbiter);
     }
 
     public PairState withLastAutoFailover(long nowNanos) {
         return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
-                OptionalLong.of(nowNanos), maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos);
+                OptionalLong.of(nowNanos), maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos, arbiter);
     }
 
     public PairState withMaintenanceUntil(long untilNanos) {
         return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, untilNanos, sinceNanos, stopping, takeoverStartedNanos);
+                lastAutoFailoverNanos, untilNanos, sinceNanos, stopping, takeoverStartedNanos, arbiter);
     }
 
     public PairState withStopping(BoxId box, boolean inFlight) {
@@ -124,6 +126,11 @@ public record PairState(Mode mode, BoxId active, long epoch, String reason, Fail
             set.remove(box);
         }
         return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
-                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, set, takeoverStartedNanos);
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, set, takeoverStartedNanos, arbiter);
+    }
+
+    public PairState withArbiter(ArbiterView view) {
+        return new PairState(mode, active, epoch, reason, step, target, conditions, startedNanos,
+                lastAutoFailoverNanos, maintenanceUntilNanos, sinceNanos, stopping, takeoverStartedNanos, view);
     }
 }

@@ -6,6 +6,7 @@ import static io.redpair.pair.BoxCondition.RUNNING_FLOWS;
 import static io.redpair.pair.BoxCondition.STANDBY_READY;
 import static io.redpair.pair.BoxCondition.UNKNOWN;
 
+import io.redpair.failover.TakeoverRules.OldBox;
 import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Policy;
@@ -14,7 +15,8 @@ import java.util.OptionalLong;
 /**
  * Rules for a pair with a known active outside a takeover: PROTECTED, UNPROTECTED, SUSPECT and
  * OPERATOR_NEEDED. Order matters and is the order of the safety argument: split brain first, then a
- * healthy active, then an active out of sight (suspect yourself), then a failed active (failover).
+ * healthy active, then an active out of sight (suspect yourself; under fencing=ARBITER with the link up it
+ * is fenced after the window, or at once when the arbiter confirms its power off), then a failed active.
  *
  * <p>OPERATOR_NEEDED is sticky for automatic takeovers: from there RedPair only resolves by itself
  * when the situation clears (the active runs flows again, or a box started by hand is adopted), stops a
@@ -108,13 +110,32 @@ final class SteadyRules {
             d.set(d.state().restartClock(d.now()));
         } else if (s.mode() == Mode.OPERATOR_NEEDED) {
             return;
+        } else if (takeover.fenceAvailable(s) && s.arbiter().confirmsOff(active, policy.deadlineMs())) {
+            failover(d, d.describe(active) + " and the arbiter sees its power off and its heartbeat line silent:"
+                    + " confirmed down; fencing it to keep it off and failing over to " + spare, OldBox.FENCE);
         } else if (s.mode() == Mode.SUSPECT && d.now() - s.sinceNanos() >= suspectWindowNanos()) {
-            operatorNeeded(d, d.describe(active) + " for the whole deadline: not confirmed gone, so " + spare
-                    + " is not started. Confirm " + active + " is off to fail over");
+            outOfSightForTheDeadline(d);
         } else {
             d.enter(Mode.SUSPECT, active, d.describe(active) + "; waiting " + Words.millis(suspectWindowNanos())
                     + " to see whether " + spare + " vanishes too", "suspect");
         }
+    }
+
+    /** The active stayed out of sight for the suspect window while the spare is seen: fence it, or call a human. */
+    private void outOfSightForTheDeadline(Decision d) {
+        PairState s = d.state();
+        BoxId active = s.active();
+        BoxId spare = active.other();
+        if (takeover.fenceAvailable(s)) {
+            String channel = s.arbiter().heartbeatAlive(active, policy.deadlineMs())
+                    ? "its heartbeat line is alive: alive but unreachable" : "its heartbeat line is silent, power on";
+            failover(d, d.describe(active) + " for the whole deadline and " + channel + "; fencing " + active
+                    + " and failing over to " + spare, OldBox.FENCE);
+            return;
+        }
+        String noFence = takeover.arbiterFencing() ? "; the arbiter link is down, so it cannot be fenced" : "";
+        operatorNeeded(d, d.describe(active) + " for the whole deadline: not confirmed gone" + noFence + ", so "
+                + spare + " is not started. Confirm " + active + " is off to fail over");
     }
 
     /** The active is stuck, stopped behind RedPair's back, or down: fail over if every rule allows it. */
@@ -127,7 +148,18 @@ final class SteadyRules {
         String cause = d.describe(active);
         if (b == RUNNING_FLOWS && a.confirmedNotRunning()) {
             adopt(d, spare, cause);
-        } else if (s.mode() == Mode.OPERATOR_NEEDED) {
+        } else {
+            failover(d, cause + "; failing over to " + spare, a != DOWN ? OldBox.STOP : OldBox.ALREADY_OFF);
+        }
+    }
+
+    /** Fails over to the spare if every rule allows it (ready spare, policy, hold-down); else the operator. */
+    private void failover(Decision d, String reason, OldBox how) {
+        PairState s = d.state();
+        BoxId spare = s.active().other();
+        BoxCondition b = s.condition(spare);
+        String cause = d.describe(s.active());
+        if (s.mode() == Mode.OPERATOR_NEEDED) {
             return;
         } else if (b != STANDBY_READY) {
             operatorNeeded(d, cause + "; " + d.describe(spare) + ": no box can take over");
@@ -138,7 +170,7 @@ final class SteadyRules {
             operatorNeeded(d, cause + "; the last automatic failover was " + Words.seconds(ago) + " ago (hold-down "
                     + policy.holdDownS() + " s): no second automatic failover");
         } else {
-            takeover.begin(d, Mode.FAILING_OVER, spare, cause + "; failing over to " + spare, a != DOWN, true);
+            takeover.begin(d, Mode.FAILING_OVER, spare, reason, how, true);
         }
     }
 

@@ -44,6 +44,7 @@ final class CommandRunner {
     private final Duration stopLimit;
     private final Duration startLimit;
     private final Consumer<CommandCompleted> completions;
+    private ArbiterCommandRunner arbiter;
     /** Boxes with a parked stop outstanding (supervisor thread only). */
     private final java.util.Set<BoxId> parked = java.util.EnumSet.noneOf(BoxId.class);
 
@@ -72,10 +73,27 @@ final class CommandRunner {
             } else if (epochFailed) {
                 ctx.loop().execute(() -> completions.accept(new CommandCompleted(command, false,
                         "not run: the epoch could not be written to the journal")));
-            } else {
+            } else if (command instanceof StopFlows || command instanceof StartFlows) {
                 startBoxCommand(command);
+            } else {
+                arbiterCommand(command);
             }
         }
+    }
+
+    /** FenceBox/SelectOutput go to the arbiter runner (which answers "not run" when no arbiter is wired). */
+    private void arbiterCommand(PairCommand command) {
+        if (arbiter == null) {
+            ctx.loop().execute(() -> completions.accept(new CommandCompleted(command, false,
+                    "not run: no arbiter connected to this runtime")));
+        } else {
+            arbiter.run(command);
+        }
+    }
+
+    /** Where FenceBox/SelectOutput are run; set once by the pair runtime before the first step. */
+    void useArbiter(ArbiterCommandRunner runner) {
+        this.arbiter = runner;
     }
 
     private boolean persist(PersistEpoch p) {
@@ -112,7 +130,7 @@ final class CommandRunner {
         }
         long started = ctx.now();
         try {
-            ctx.io().execute(() -> {
+            ctx.parking().execute(() -> {
                 BoxPort.Verified v = execute(box, true);
                 postToLoop(() -> {
                     parked.remove(box);

@@ -1,15 +1,21 @@
 package io.redpair.supervisor;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redpair.failover.Mode;
 import io.redpair.failover.PairEvent;
 import io.redpair.failover.PairState;
 import io.redpair.pair.BoxId;
 import io.redpair.store.Actor;
+import io.redpair.store.audit.AuditCategory;
+import io.redpair.store.audit.AuditEvent;
+import io.redpair.store.audit.AuditUnavailableException;
 import io.redpair.supervisor.control.ControlRequest;
 import io.redpair.supervisor.control.ControlResponse;
 import io.redpair.supervisor.control.ControlResponse.Outcome;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +30,7 @@ final class OperatorRequests {
 
     private final RuntimeContext ctx;
     private final Map<String, PairRuntime> pairs;
+    private volatile Consumer<AuditEvent> auditGate;
 
     OperatorRequests(RuntimeContext ctx, Map<String, PairRuntime> pairs) {
         this.ctx = ctx;
@@ -51,12 +58,41 @@ final class OperatorRequests {
         if (event == null) {
             return answer(pair, r.op(), actor, false, "refused: no active box is known, nothing to confirm off");
         }
+        String unaudited = auditBeforeActing(r, pair, actor);
+        if (unaudited != null) {
+            return answer(pair, r.op(), actor, false, unaudited);
+        }
         PairState before = pair.state();
         PairState after = pair.decide(event, ctx.now()).state();
         boolean accepted = accepted(r, before, after);
         String detail = after.mode() + (after.active() == null ? "" : " active " + after.active())
                 + " epoch " + after.epoch() + ": " + after.reason();
         return answer(pair, r.op(), actor, accepted, detail);
+    }
+
+    /** Where discretionary requests are recorded before they are decided; null: not required (tests, read-only). */
+    void auditGate(Consumer<AuditEvent> gate) {
+        this.auditGate = gate;
+    }
+
+    /**
+     * A discretionary action is recorded before it is decided, and refused when it cannot be
+     * (docs/security.md, audit contract). Returns the refusal, or null to go ahead.
+     */
+    private String auditBeforeActing(ControlRequest r, PairRuntime pair, Actor actor) {
+        Consumer<AuditEvent> gate = auditGate;
+        if (gate == null) {
+            return null;
+        }
+        ObjectNode details = JsonNodeFactory.instance.objectNode().put("to", r.to()).put("reason", r.reason());
+        details.put("on", r.on()).put("forMs", r.forMs()).put("confirmOff", r.confirmOff());
+        try {
+            gate.accept(new AuditEvent(actor, AuditCategory.OPERATOR, r.op() + "-requested", pair.pair().id(),
+                    "requested", pair.state().epoch(), details));
+            return null;
+        } catch (AuditUnavailableException e) {
+            return "the audit trail is unavailable, discretionary actions need it: " + e.getMessage();
+        }
     }
 
     private PairEvent toEvent(ControlRequest r, PairState state, Actor actor) {

@@ -1,5 +1,6 @@
 package io.redpair.supervisor;
 
+import io.redpair.failover.ArbiterView;
 import io.redpair.failover.Decider;
 import io.redpair.failover.FailoverStep;
 import io.redpair.failover.Mode;
@@ -68,6 +69,15 @@ final class PairRuntime {
     }
 
     PairRuntime(Pair pair, RuntimeContext ctx, Map<BoxId, BoxPort> ports, Reconciliation journalled, long nowNanos) {
+        this(pair, ctx, ports, null, journalled, nowNanos);
+    }
+
+    /**
+     * @param arbiter the pair's arbiter (null: none wired). Its reports reach the decider as ArbiterObserved on
+     *                the supervisor thread; FenceBox/SelectOutput run through it with the decision's epoch.
+     */
+    PairRuntime(Pair pair, RuntimeContext ctx, Map<BoxId, BoxPort> ports, ArbiterPort arbiter,
+                Reconciliation journalled, long nowNanos) {
         this.pair = pair;
         this.ctx = ctx;
         this.ports = ports;
@@ -85,6 +95,23 @@ final class PairRuntime {
         this.intents = ctx.readOnly() ? null
                 : new IntentTracker(pair.id(), ctx.journal(), ctx.nanoClock(), journalled.activeBox().orElse(null));
         this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled), nowNanos);
+        if (arbiter != null) {
+            runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, e -> decide(e, ctx.now())));
+            arbiter.onView(view -> postArbiterView(view));
+        }
+    }
+
+    /** Re-posts an arbiter report onto the supervisor thread, where the decider runs. */
+    private void postArbiterView(ArbiterView view) {
+        try {
+            ctx.loop().execute(() -> {
+                if (!ctx.readOnly() && !view.equals(state.arbiter())) {
+                    decide(new PairEvent.ArbiterObserved(view), ctx.now());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("supervisor stopped before an arbiter report arrived");
+        }
     }
 
     Pair pair() {

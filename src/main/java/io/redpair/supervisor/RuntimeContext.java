@@ -11,13 +11,15 @@ import java.util.function.LongSupplier;
  * What every pair runtime of one site shares.
  *
  * @param loop      the site's single supervisor thread: the only place pair state is read or written
- * @param io        where blocking box commands run, never on {@code loop}
+ * @param io        where verified box commands run, never on {@code loop}
+ * @param parking   where parked stops wait (up to the stop timeout each): apart from {@code io} so that hung
+ *                  spares of many pairs can never delay another pair's failover
  * @param journal   the site's intent journal; null in read-only mode (nothing is decided, nothing recorded)
  * @param publish   hands an event to the subscribers (never blocks)
  * @param wallClock for event timestamps only
  * @param nanoClock monotonic time for every decision
  */
-record RuntimeContext(ScheduledExecutorService loop, ExecutorService io, Journal journal,
+record RuntimeContext(ScheduledExecutorService loop, ExecutorService io, ExecutorService parking, Journal journal,
                       Consumer<SupervisorEvent> publish, Clock wallClock, LongSupplier nanoClock) {
 
     long now() {

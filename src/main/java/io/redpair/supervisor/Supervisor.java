@@ -59,7 +59,8 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "redpair-supervisor"));
         AtomicInteger n = new AtomicInteger();
         ExecutorService io = Executors.newFixedThreadPool(4, r -> thread(r, "redpair-command-" + n.incrementAndGet()));
-        this.ctx = new RuntimeContext(loop, io, journal, events::publish, wallClock, System::nanoTime);
+        ExecutorService parking = Executors.newCachedThreadPool(r -> thread(r, "redpair-parked-stop"));
+        this.ctx = new RuntimeContext(loop, io, parking, journal, events::publish, wallClock, System::nanoTime);
         this.operator = new OperatorRequests(ctx, pairs);
     }
 
@@ -169,6 +170,15 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
     }
 
     /** Serves a control-channel request: the work is done on the supervisor thread. */
+    /**
+     * From now on every operator request is recorded through {@code auditGate} before it is decided;
+     * when the gate throws {@link io.redpair.store.audit.AuditUnavailableException} the request is
+     * refused. Automatic actions never pass through it (docs/security.md, audit contract).
+     */
+    public void recordOperatorRequestsIn(Consumer<io.redpair.store.audit.AuditEvent> auditGate) {
+        operator.auditGate(auditGate);
+    }
+
     @Override
     public ControlResponse handle(ControlRequest request) {
         try {
@@ -185,6 +195,7 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
     public void close() {
         ctx.loop().shutdownNow();
         ctx.io().shutdownNow();
+        ctx.parking().shutdownNow();
         try {
             ctx.loop().awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

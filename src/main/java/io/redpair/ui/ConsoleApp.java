@@ -1,8 +1,10 @@
 package io.redpair.ui;
 
+import io.redpair.lab.LabPair;
 import io.redpair.ui.dashboard.Dashboard;
+import io.redpair.ui.lab.LabSession;
 import io.redpair.ui.dashboard.DesktopNotifier;
-import io.redpair.ui.site.OwnSupervisorConnection;
+import io.redpair.ui.site.SiteConnections;
 import io.redpair.ui.site.SiteConnection;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -35,9 +37,10 @@ public final class ConsoleApp extends Application {
         ThemeSwitcher.apply(theme);
         String version = ConsoleApp.class.getPackage().getImplementationVersion();
         MainWindow window = new MainWindow(sitePath, theme, prefs, "RedPair " + (version == null ? "dev" : version));
-        Scene scene = new Scene(window.root(), 1280, 800);
+        LabSession lab = sitePath == null ? new LabSession(window, LabPair.defaultDir()) : null;
+        Scene scene = new Scene(lab == null ? window.root() : lab.root(), 1280, 800);
         scene.getStylesheets().add(Styles.URL);
-        stage.setTitle(sitePath == null ? "RedPair" : "RedPair - " + sitePath.getFileName());
+        stage.setTitle(sitePath == null ? "RedPair - lab pair" : "RedPair - " + sitePath.getFileName());
         stage.getIcons().setAll(Icons.windowIcons());
         stage.setMinWidth(800);
         stage.setMinHeight(500);
@@ -45,6 +48,9 @@ public final class ConsoleApp extends Application {
         stage.show();
         if (sitePath != null) {
             connect(window, stage, sitePath);
+        } else { // no site: the lab pair on this computer (docs/lab.md)
+            stage.setOnHidden(e -> lab.close());
+            lab.start();
         }
     }
 
@@ -56,7 +62,7 @@ public final class ConsoleApp extends Application {
     private static void connect(MainWindow window, Stage stage, Path site) {
         CompletableFuture.supplyAsync(() -> {
             try {
-                return OwnSupervisorConnection.open(site);
+                return SiteConnections.open(site);
             } catch (Exception e) {
                 throw new CompletionException(e);
             }

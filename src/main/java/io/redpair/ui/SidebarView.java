@@ -85,10 +85,23 @@ public final class SidebarView {
         return box;
     }
 
-    /** Name over id on the left, the badge on the right. */
+    /** Name over id on the left, the badge on the right; nodes built once per cell, updated in place. */
     private static final class PairCell extends ListCell<PairRow> {
+        private final Label name = new Label();
+        private final Label id = new Label();
+        private final StatusBadge badge = new StatusBadge();
+        private final HBox line;
+
         PairCell() {
             setPrefWidth(0); // follow the list's width: long names shorten, the badge is never cut off
+            name.getStyleClass().add("text-bold");
+            name.setMinWidth(0);
+            id.getStyleClass().addAll("text-small", "text-muted");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            line = new HBox(8, new VBox(2, name, id), spacer, badge);
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.getStyleClass().add("pair-cell");
         }
 
         @Override
@@ -99,16 +112,9 @@ public final class SidebarView {
                 setTooltip(null);
                 return;
             }
-            Label name = new Label(row.title());
-            name.getStyleClass().add("text-bold");
-            name.setMinWidth(0);
-            Label id = new Label(row.pair().id());
-            id.getStyleClass().addAll("text-small", "text-muted");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox line = new HBox(8, new VBox(2, name, id), spacer, new StatusBadge(row.badge()));
-            line.setAlignment(Pos.CENTER_LEFT);
-            line.getStyleClass().add("pair-cell");
+            name.setText(row.title());
+            id.setText(row.pair().id());
+            badge.show(row.badge());
             setGraphic(line);
             setTooltip(new Tooltip(row.title() + " (" + row.pair().id() + "): " + row.badge().text()));
         }

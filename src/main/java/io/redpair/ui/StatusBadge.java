@@ -13,9 +13,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class StatusBadge extends Label {
 
+    private final FontIcon icon = new FontIcon();
+
     public StatusBadge() {
         getStyleClass().add("status-badge");
         setMinWidth(USE_PREF_SIZE);
+        setGraphic(icon);
     }
 
     public StatusBadge(PairBadge badge) {
@@ -29,10 +32,10 @@ public final class StatusBadge extends Label {
         }
         getStyleClass().add(badge.level().styleClass());
         setText(badge.text());
-        setGraphic(new FontIcon(icon(badge.level())));
+        icon.setIconCode(iconOf(badge.level()));
     }
 
-    private static Ikon icon(PairBadge.Level level) {
+    private static Ikon iconOf(PairBadge.Level level) {
         switch (level) {
             case OK: return Material2AL.CHECK_CIRCLE;
             case WARNING: return Material2MZ.WARNING;

@@ -2,9 +2,13 @@ package io.redpair.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redpair.failover.PairCommand.FenceBox;
 import io.redpair.failover.PairCommand.PersistEpoch;
+import io.redpair.failover.PairCommand.SelectOutput;
 import io.redpair.failover.PairCommand.StartFlows;
 import io.redpair.failover.PairCommand.StopFlows;
+import io.redpair.failover.PairEvent.ArbiterEpochRejected;
+import io.redpair.failover.PairEvent.ArbiterObserved;
 import io.redpair.failover.PairEvent.BoxObserved;
 import io.redpair.failover.PairEvent.CommandCompleted;
 import io.redpair.failover.PairEvent.OperatorConfirmedOff;
@@ -22,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property-style test: random event sequences (observations, ticks, completions of outstanding
- * commands, operator requests) with a fake clock, checking the safety invariants after every step. A
+ * commands, operator requests, arbiter reports and E05 refusals, under both fencing policies) with a fake clock, checking the safety invariants after every step. A
  * failure names the seed and prints the whole trace, so it can be replayed.
  */
 class DeciderInvariantsTest {
@@ -50,12 +54,17 @@ class DeciderInvariantsTest {
         private PairState state;
         private long now;
         private long persisted;
+        private final Policy.Fencing fencing;
+        private boolean linkUp;
+        /** The last SelectOutput confirmed by the relay feedback (box and epoch), else null. */
+        private SelectOutput selectedOk;
 
         Run(long seed) {
             this.seed = seed;
             this.random = new Random(seed);
+            fencing = random.nextBoolean() ? Policy.Fencing.ARBITER : Policy.Fencing.API_ONLY;
             Policy policy = new Policy(250, 4, random.nextBoolean() || random.nextBoolean(), random.nextInt(3) * 30,
-                    3000, Policy.Fencing.API_ONLY);
+                    3000, fencing);
             this.decider = new Decider("p", policy, random.nextBoolean() ? BoxId.A : BoxId.B);
             this.persisted = random.nextInt(5);
             this.state = decider.initial(persisted, random.nextBoolean() ? null : BoxId.values()[random.nextInt(2)], 0);
@@ -94,7 +103,20 @@ class DeciderInvariantsTest {
             } else if (kind == 18) {
                 return new PairEvent.MaintenanceEnded("u");
             }
-            return new PairEvent.Tick();
+            return arbiterEvent(box);
+        }
+
+        private PairEvent arbiterEvent(BoxId box) {
+            List<PairCommand> arbiterCommands = outstanding.stream()
+                    .filter(c -> c instanceof FenceBox || c instanceof SelectOutput).toList();
+            if (!arbiterCommands.isEmpty() && random.nextInt(4) == 0) {
+                PairCommand c = arbiterCommands.get(random.nextInt(arbiterCommands.size()));
+                outstanding.remove(c);
+                return new ArbiterEpochRejected(c, persisted + random.nextInt(3));
+            }
+            return new ArbiterObserved(new ArbiterView(random.nextInt(3) > 0, random.nextBoolean(), random.nextBoolean(),
+                    random.nextInt(3000), random.nextInt(3000), random.nextBoolean() ? box : null, random.nextBoolean(),
+                    random.nextBoolean()));
         }
 
         /** What the test itself knows, independent of the decider, before the decider sees the event. */
@@ -107,6 +129,12 @@ class DeciderInvariantsTest {
                 confirmedOff.put(s.box(), true);
             } else if (event instanceof CommandCompleted c && c.command() instanceof StartFlows s && c.ok()) {
                 confirmedOff.put(s.box(), false);
+            } else if (event instanceof CommandCompleted c && c.command() instanceof FenceBox f && c.ok()) {
+                confirmedOff.put(f.box(), true);
+            } else if (event instanceof CommandCompleted c && c.command() instanceof SelectOutput sel && c.ok()) {
+                selectedOk = sel;
+            } else if (event instanceof ArbiterObserved a) {
+                linkUp = a.view().linkUp();
             } else if (event instanceof OperatorConfirmedOff o && state.condition(o.box()) != BoxCondition.RUNNING_FLOWS) {
                 confirmedOff.put(o.box(), true);
             }
@@ -122,8 +150,17 @@ class DeciderInvariantsTest {
                     assertThat(i).as("PersistEpoch first; " + where).isZero();
                     assertThat(p.epoch()).as(where).isGreaterThan(persisted);
                     persisted = p.epoch();
+                } else if (c instanceof FenceBox || c instanceof SelectOutput) {
+                    assertThat(fencing).as("arbiter commands only under fencing=ARBITER; " + where)
+                            .isEqualTo(Policy.Fencing.ARBITER);
+                    assertThat(linkUp).as("no arbiter command while the link is down; " + where).isTrue();
+                    outstanding.add(c);
                 } else if (c instanceof StartFlows s) {
                     assertThat(s.epoch()).as("start carries a persisted epoch; " + where).isEqualTo(persisted);
+                    if (fencing == Policy.Fencing.ARBITER) {
+                        assertThat(selectedOk).as("StartFlows " + s.box() + " before its outputs were selected; " + where)
+                                .isEqualTo(new SelectOutput(s.box(), s.epoch()));
+                    }
                     assertThat(confirmedOff.get(s.box().other()))
                             .as("StartFlows " + s.box() + " while the other is not confirmed stopped; " + where).isTrue();
                     confirmedOff.put(s.box(), false);

@@ -1,8 +1,10 @@
 package io.redpair.failover;
 
+import io.redpair.failover.PairCommand.FenceBox;
 import io.redpair.failover.PairCommand.PersistEpoch;
 import io.redpair.failover.PairCommand.RaiseAlarm;
 import io.redpair.failover.PairCommand.RecordNote;
+import io.redpair.failover.PairCommand.SelectOutput;
 import io.redpair.failover.PairCommand.StartFlows;
 import io.redpair.failover.PairCommand.StopFlows;
 import io.redpair.pair.BoxCondition;
@@ -19,11 +21,13 @@ import java.util.regex.Pattern;
  * Executes transcript directives against a {@link Decider} and renders the result. Directives (times in
  * milliseconds since the script's zero, {@code at=} on every event):
  * <pre>
- * policy [intervalMs=] [missedBeats=] [autoFailover=] [holdDownS=] [startupGraceMs=] [preferred=A|B]
+ * policy [intervalMs=] [missedBeats=] [autoFailover=] [holdDownS=] [startupGraceMs=] [preferred=A|B] [fencing=arbiter|api-only]
  * init epoch=N [active=A|B] at=T
  * observe A|B CONDITION [detail="..."] at=T
  * tick at=T
- * complete stop|start A|B ok|fail [detail="..."] at=T     (answers the latest such command emitted)
+ * complete stop|start|fence|select A|B ok|fail [detail="..."] at=T     (answers the latest such command emitted)
+ * arbiter link=up|down [powerA=1] [powerB=1] [hbA=MS] [hbB=MS] [selected=A|B] [fencedA=0] [fencedB=0] at=T
+ * reject fence|select A|B arbiterEpoch=N at=T                (E05 for the latest such command)
  * switchover [to=A|B] user=U at=T
  * confirm-off A|B user=U [reason="..."] at=T
  * maintenance for=MS user=U at=T
@@ -81,7 +85,8 @@ final class TranscriptDriver {
                 Integer.parseInt(a.getOrDefault("missedBeats", "4")),
                 Boolean.parseBoolean(a.getOrDefault("autoFailover", "true")),
                 Integer.parseInt(a.getOrDefault("holdDownS", "600")),
-                Integer.parseInt(a.getOrDefault("startupGraceMs", "3000")), Policy.Fencing.API_ONLY);
+                Integer.parseInt(a.getOrDefault("startupGraceMs", "3000")),
+                a.getOrDefault("fencing", "api-only").equals("arbiter") ? Policy.Fencing.ARBITER : Policy.Fencing.API_ONLY);
         preferred = BoxId.valueOf(a.getOrDefault("preferred", "A"));
     }
 
@@ -96,19 +101,51 @@ final class TranscriptDriver {
             case "maintenance" -> new PairEvent.MaintenanceRequested(now + Long.parseLong(a.get("for")) * 1_000_000L,
                     a.get("user"));
             case "maintenance-end" -> new PairEvent.MaintenanceEnded(a.get("user"));
+            case "arbiter" -> new PairEvent.ArbiterObserved(arbiterView(a));
+            case "reject" -> new PairEvent.ArbiterEpochRejected(latest(w.get(1), box(w.get(2))),
+                    Long.parseLong(a.get("arbiterEpoch")));
             default -> throw new IllegalArgumentException("unknown directive " + verb);
         };
+    }
+
+    private static ArbiterView arbiterView(Map<String, String> a) {
+        return new ArbiterView(a.get("link").equals("up"), !a.getOrDefault("powerA", "1").equals("0"),
+                !a.getOrDefault("powerB", "1").equals("0"), Long.parseLong(a.getOrDefault("hbA", "100")),
+                Long.parseLong(a.getOrDefault("hbB", "100")), box(a.get("selected")),
+                a.getOrDefault("fencedA", "0").equals("1"), a.getOrDefault("fencedB", "0").equals("1"));
     }
 
     private PairCommand latest(String kind, BoxId box) {
         for (int i = emitted.size() - 1; i >= 0; i--) {
             PairCommand c = emitted.get(i);
-            if (kind.equals("stop") && c instanceof StopFlows s && s.box() == box
-                    || kind.equals("start") && c instanceof StartFlows s2 && s2.box() == box) {
+            if (kind.equals(kindOf(c)) && box.equals(boxOf(c))) {
                 return c;
             }
         }
-        return kind.equals("stop") ? new StopFlows(box, state.epoch()) : new StartFlows(box, state.epoch());
+        return switch (kind) {
+            case "stop" -> new StopFlows(box, state.epoch());
+            case "start" -> new StartFlows(box, state.epoch());
+            case "fence" -> new FenceBox(box, state.epoch());
+            default -> new SelectOutput(box, state.epoch());
+        };
+    }
+
+    private static String kindOf(PairCommand c) {
+        return c instanceof StopFlows ? "stop" : c instanceof StartFlows ? "start" : c instanceof FenceBox ? "fence"
+                : c instanceof SelectOutput ? "select" : "";
+    }
+
+    private static BoxId boxOf(PairCommand c) {
+        if (c instanceof StopFlows s) {
+            return s.box();
+        } else if (c instanceof StartFlows s) {
+            return s.box();
+        } else if (c instanceof FenceBox f) {
+            return f.box();
+        } else if (c instanceof SelectOutput s) {
+            return s.box();
+        }
+        return null;
     }
 
     private static BoxId box(String s) {
@@ -136,6 +173,10 @@ final class TranscriptDriver {
             return "StopFlows " + s.box() + " epoch=" + s.epoch();
         } else if (c instanceof StartFlows s) {
             return "StartFlows " + s.box() + " epoch=" + s.epoch();
+        } else if (c instanceof FenceBox f) {
+            return "FenceBox " + f.box() + " epoch=" + f.epoch();
+        } else if (c instanceof SelectOutput s) {
+            return "SelectOutput " + s.box() + " epoch=" + s.epoch();
         } else if (c instanceof RaiseAlarm a) {
             return "RaiseAlarm \"" + a.text() + "\"";
         } else if (c instanceof RecordNote n) {

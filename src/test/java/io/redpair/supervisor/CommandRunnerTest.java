@@ -87,7 +87,7 @@ class CommandRunnerTest {
     }
 
     private CommandRunner runner(Journal journal, BoxPort port, Duration limit) {
-        RuntimeContext ctx = new RuntimeContext(loop, io, journal, published::add, Clock.systemUTC(), System::nanoTime);
+        RuntimeContext ctx = new RuntimeContext(loop, io, io, journal, published::add, Clock.systemUTC(), System::nanoTime);
         return new CommandRunner("p", Map.of(BoxId.A, port, BoxId.B, port), ctx, limit, limit, completions::add);
     }
 

@@ -116,6 +116,19 @@ public record ObserverReport(Map<String, List<Sample>> samples, List<Mark> marks
         return !list.isEmpty() && list.get(list.size() - 1).serving();
     }
 
+    /** Longest time between two consecutive answers of a box, in ms: the observer's worst resolution in a run. */
+    public long maxPollGapMillis(String box) {
+        long max = 0;
+        long previous = -1;
+        for (Sample s : samples.get(box)) {
+            if (previous >= 0) {
+                max = Math.max(max, s.recvNanos() - previous);
+            }
+            previous = s.recvNanos();
+        }
+        return max / 1_000_000;
+    }
+
     /** Number of polls of a box: lets a test show the observer really sampled at its period. */
     public int pollCount(String box) {
         return samples.get(box).size();

@@ -32,6 +32,7 @@ class ObserverTest {
         assertThat(clean.dualActiveSamples("A", "B")).isZero();
         assertThat(clean.gapMillis("A", "B", 15_000_000).getAsLong()).isEqualTo(15);
         assertThat(clean.mttrMillis(22_000_000, "B").getAsLong()).isEqualTo(13);
+        assertThat(clean.maxPollGapMillis("B")).isEqualTo(15);
 
         ObserverReport dual = new ObserverReport(Map.of(
                 "A", List.of(ok(0), ok(10), ok(20), ok(30), no(40)),
@@ -58,9 +59,11 @@ class ObserverTest {
             assertThat(observer.awaitServing("B", turnOn, 2_000)).isTrue();
             Thread.sleep(200);
             ObserverReport r = observer.report();
-            assertThat(r.pollCount("A")).isGreaterThan(40);
-            assertThat(r.overlapMillis("A", "B")).isGreaterThan(100);
-            assertThat(r.mttrMillis(turnOn, "B").getAsLong()).isLessThan(100);
+            // bounds loose enough for a loaded 2-core build machine; the point is that overlap is seen
+            assertThat(r.pollCount("A")).isGreaterThan(20);
+            assertThat(r.overlapMillis("A", "B")).isGreaterThan(50);
+            assertThat(r.dualActiveSamples("A", "B")).isPositive();
+            assertThat(r.mttrMillis(turnOn, "B").getAsLong()).isLessThan(1_000);
         } finally {
             a.stop(0);
             b.stop(0);

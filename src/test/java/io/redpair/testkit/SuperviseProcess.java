@@ -97,6 +97,19 @@ public final class SuperviseProcess implements AutoCloseable {
                 && box.equals(e.path("box").asText()) && e.path("ok").asBoolean();
     }
 
+    /** Sends a signal by name (STOP, CONT, TERM) to the supervise JVM. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /** Events matching {@code match} seen so far. */
+    public List<JsonNode> events(Predicate<JsonNode> match) {
+        return events.stream().filter(match).toList();
+    }
+
     /** SIGKILL: no shutdown hook, no clean-up — the lock is released by the kernel, the journal is as it was. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

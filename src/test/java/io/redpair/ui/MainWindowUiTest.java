@@ -49,8 +49,9 @@ class MainWindowUiTest {
     }
 
     @AfterEach
-    void forgetPreferences() throws BackingStoreException {
+    void forgetPreferencesAndTheme(FxRobot robot) throws BackingStoreException {
         prefs.removeNode();
+        robot.interact(() -> ThemeSwitcher.apply(Theme.LIGHT)); // the style sheet is global to the JVM
     }
 
     @Test
@@ -83,6 +84,13 @@ class MainWindowUiTest {
         robot.interact(() -> list.getSelectionModel().select(1));
         assertThat(robot.lookup("#pair-title").queryAs(Label.class).getText()).isEqualTo("Packing");
         assertThat(robot.lookup("#empty-state").tryQuery()).isEmpty();
+
+        window.publish(List.of(new PairRow(pair("line-1", "Filling line 1"), Mode.FAILING_OVER),
+                new PairRow(pair("line-2", "Packing"), Mode.OPERATOR_NEEDED)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".status-badge.level-ok").tryQuery()).isEmpty();
+        assertThat(robot.lookup(".status-badge.level-busy").queryAs(Label.class).getText()).isEqualTo("Failing over");
+        assertThat(list.getSelectionModel().getSelectedIndex()).as("selection kept across updates").isEqualTo(1);
     }
 
     @Test

@@ -8,9 +8,11 @@ import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.nodered.Outcome;
 import io.redpair.pair.BoxId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class PushExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushExecutor.class);
+    /** How long a box may stay too busy to answer after a deploy (10k-node flows start in 2-5 s). */
+    private static final Duration BUSY_PATIENCE = Duration.ofSeconds(30);
 
     private PushExecutor() {
     }
@@ -70,7 +74,7 @@ public final class PushExecutor {
             return failed(step, "it answered rev " + ok.value() + " and now reports " + reread + ", expected "
                     + step.toRev(), false, reread);
         }
-        Outcome<FlowsState> stateAfter = client.flowsState();
+        Outcome<FlowsState> stateAfter = patiently(client::flowsState);
         if (!(stateAfter instanceof Outcome.Ok<FlowsState> after) || after.value() != before.value()) {
             return failed(step, "its flow state was " + before.value() + " before the deploy and is "
                     + (stateAfter.isOk() ? stateAfter.value() : stateAfter.describe()) + " after", false, reread);
@@ -86,8 +90,23 @@ public final class PushExecutor {
     }
 
     private static String currentRev(NodeRedClient client) {
-        Outcome<FlowsDocument> doc = client.flows();
+        Outcome<FlowsDocument> doc = patiently(client::flows);
         return doc.isOk() ? doc.value().rev() : null;
+    }
+
+    /**
+     * Repeats a read while the box is busy. A deploy is answered before the new flows start, and starting a few
+     * thousand nodes blocks Node-RED's event loop for about a second (NODE-RED-FACTS §4), so the first reads after
+     * it can time out ({@link Outcome.Hung}) on a healthy box. Any other outcome is final.
+     */
+    static <T> Outcome<T> patiently(Supplier<Outcome<T>> read) {
+        long deadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
+        Outcome<T> outcome = read.get();
+        while (outcome instanceof Outcome.Hung<T> && System.nanoTime() < deadline) {
+            LOG.debug("box busy after deploy, reading again: {}", outcome.describe());
+            outcome = read.get();
+        }
+        return outcome;
     }
 
     /** The source's flows with each node's credentials on the node, as Node-RED accepts them in a deploy. */

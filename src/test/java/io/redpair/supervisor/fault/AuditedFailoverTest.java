@@ -79,4 +79,30 @@ class AuditedFailoverTest {
         }
         assertThat(AuditCommandAccess.verify(journalFile)).isEqualTo(ExitCodes.FAILED);
     }
+
+    @Test
+    void operatorRequestsAreRecordedBeforeTheyAreDecidedAndRefusedWithoutATrail() throws Exception {
+        Path journalFile = dir.resolve("site.json.journal.db");
+        try (FaultLab lab = FaultLab.start(boxes, dir).observe().supervise();
+             AuditLog audit = AuditLog.open(journalFile, Clock.systemUTC())) {
+            lab.await("protected by A", s -> protectedBy(s, BoxId.A), SETTLE);
+            lab.supervisor.recordOperatorRequestsIn(event -> {
+                throw new io.redpair.store.audit.AuditUnavailableException("disk full", null);
+            });
+            ControlResponse refused = lab.supervisor.handle(new ControlRequest(null, ControlRequest.SWITCHOVER, PAIR, "B",
+                    null, null, null, null, "alice", "eng-1"));
+            assertThat(refused.outcome()).isEqualTo(ControlResponse.Outcome.REFUSED);
+            assertThat(refused.message()).contains("audit trail is unavailable").contains("disk full");
+            lab.hold("nothing was switched", s -> protectedBy(s, BoxId.A), Duration.ofSeconds(2));
+
+            lab.supervisor.recordOperatorRequestsIn(audit::append);
+            ControlResponse accepted = lab.supervisor.handle(new ControlRequest(null, ControlRequest.MAINTENANCE, PAIR,
+                    null, true, 60_000L, null, null, "bob", "eng-2"));
+            assertThat(accepted.outcome()).as(accepted.message()).isEqualTo(ControlResponse.Outcome.OK);
+            List<AuditRecord> rows = audit.since(Instant.EPOCH);
+            assertThat(rows).extracting(AuditRecord::type, AuditRecord::user, AuditRecord::result)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("maintenance-requested", "bob", "requested"));
+            lab.assertNoDualActive("audit gate");
+        }
+    }
 }

@@ -156,8 +156,10 @@ final class FaultLab implements AutoCloseable {
     /** The observer's figures, printed for the test report, with the zero-overlap assertion. */
     ObserverReport assertNoDualActive(String test) {
         ObserverReport r = observer.report();
-        System.out.printf("[%s] observer: overlap %.1f ms, dual-active samples %d, polls A %d B %d%n", test,
-                r.overlapMillis("A", "B"), r.dualActiveSamples("A", "B"), r.pollCount("A"), r.pollCount("B"));
+        System.out.printf("[%s] observer: overlap %.1f ms, dual-active samples %d, polls A %d B %d,"
+                        + " longest gap between answers A %d ms B %d ms%n", test, r.overlapMillis("A", "B"),
+                r.dualActiveSamples("A", "B"), r.pollCount("A"), r.pollCount("B"), r.maxPollGapMillis("A"),
+                r.maxPollGapMillis("B"));
         assertThat(r.overlapMillis("A", "B")).as("dual-active overlap (ms)\n" + timeline()).isZero();
         assertThat(r.dualActiveSamples("A", "B")).as("dual-active samples\n" + timeline()).isZero();
         return r;

@@ -1,0 +1,108 @@
+package io.redpair.supervisor;
+
+import io.redpair.arbiter.ArbiterLink;
+import io.redpair.arbiter.ArbiterStatus;
+import io.redpair.arbiter.CommandResult;
+import io.redpair.arbiter.LinkEvent;
+import io.redpair.arbiter.Selection;
+import io.redpair.failover.ArbiterView;
+import io.redpair.pair.BoxId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * {@link ArbiterPort} over the WDA/1 {@link ArbiterLink}. A command's DONE is never believed alone: STATUS
+ * is read back and must show the effect (fenced and power sense 0; relay feedback equal to the selection),
+ * because an EXEC whose answer was lost or a relay that did not move look the same from the reply. The link
+ * re-HELLOs and re-ARMs by itself after a reconnect (found again by serial number); this port publishes the
+ * link going down at once and a fresh STATUS after it is up again, so outputs are never assumed to have moved.
+ */
+public final class LinkArbiterPort implements ArbiterPort {
+
+    private static final long READ_BACK_MS = 3000;
+
+    private final ArbiterLink link;
+    private final List<Consumer<ArbiterView>> listeners = new CopyOnWriteArrayList<>();
+
+    public LinkArbiterPort(ArbiterLink link) {
+        this.link = link;
+        link.addListener(this::onLinkEvent, Runnable::run);
+    }
+
+    @Override
+    public CompletableFuture<Outcome> fence(BoxId box, long epoch) {
+        return link.fence(box, epoch).thenCompose(r -> verify(r, "FENCE " + box,
+                s -> s.fenced(box) && !s.powered(box),
+                s -> "fenced=" + s.fenced(box) + " power sense=" + (s.powered(box) ? 1 : 0)));
+    }
+
+    @Override
+    public CompletableFuture<Outcome> select(BoxId box, long epoch) {
+        Selection want = Selection.of(box);
+        return link.select(box, epoch).thenCompose(r -> verify(r, "SELECT " + box,
+                s -> s.selected() == want && s.feedback().name().equals(want.name()),
+                s -> "selected=" + s.selected() + " relay feedback=" + s.feedback()));
+    }
+
+    private CompletableFuture<Outcome> verify(CommandResult result, String what, Predicate<ArbiterStatus> effect,
+                                              Function<ArbiterStatus, String> shown) {
+        if (result instanceof CommandResult.StaleEpoch stale) {
+            return CompletableFuture.completedFuture(new Outcome.StaleEpoch(stale.current()));
+        }
+        boolean unknown = result instanceof CommandResult.LinkDown down && down.outcomeUnknown();
+        if (!result.isDone() && !unknown) {
+            return CompletableFuture.completedFuture(new Outcome.NotConfirmed(what + " refused: " + result));
+        }
+        return link.status().orTimeout(READ_BACK_MS, TimeUnit.MILLISECONDS).handle((s, error) -> {
+            if (error != null) {
+                return new Outcome.NotConfirmed(what + ": STATUS read-back failed (" + error.getMessage() + ")");
+            }
+            publish(view(s));
+            String text = what + " read back: " + shown.apply(s);
+            return effect.test(s) ? new Outcome.Confirmed(text) : new Outcome.NotConfirmed(text + " (not confirmed)");
+        });
+    }
+
+    private void onLinkEvent(LinkEvent event) {
+        if (event instanceof LinkEvent.LinkDown) {
+            publish(ArbiterView.UNHEARD);
+        } else if (event instanceof LinkEvent.StatusChanged changed) {
+            publish(view(changed.status()));
+        } else if (event instanceof LinkEvent.LinkUp) {
+            link.status().whenComplete((s, error) -> {
+                if (error == null) {
+                    publish(view(s));
+                }
+            });
+        }
+    }
+
+    /** STATUS as the decider's view; a heartbeat age of -1 (none since the device booted) is never "alive". */
+    static ArbiterView view(ArbiterStatus s) {
+        return new ArbiterView(true, s.poweredA(), s.poweredB(), age(s.heartbeatAgeA()), age(s.heartbeatAgeB()),
+                s.selected().box(), s.fencedA(), s.fencedB());
+    }
+
+    private static long age(long ms) {
+        return ms < 0 ? Long.MAX_VALUE : ms;
+    }
+
+    private void publish(ArbiterView view) {
+        listeners.forEach(l -> l.accept(view));
+    }
+
+    @Override
+    public void onView(Consumer<ArbiterView> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}
