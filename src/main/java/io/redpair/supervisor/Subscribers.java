@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * {@code Platform::runLater}). The publisher never waits for a subscriber and a failing subscriber never
  * disturbs the publisher or the others: its exception is logged, not swallowed.
  */
-final class Subscribers<T> {
+public final class Subscribers<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
 
@@ -22,13 +22,13 @@ final class Subscribers<T> {
     private record Entry<T>(Executor executor, Consumer<? super T> consumer) {
     }
 
-    AutoCloseable add(Executor executor, Consumer<? super T> consumer) {
+    public AutoCloseable add(Executor executor, Consumer<? super T> consumer) {
         Entry<T> e = new Entry<>(executor, consumer);
         entries.add(e);
         return () -> entries.remove(e);
     }
 
-    void publish(T value) {
+    public void publish(T value) {
         for (Entry<T> e : entries) {
             try {
                 e.executor().execute(() -> deliver(e, value));

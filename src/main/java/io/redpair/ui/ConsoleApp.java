@@ -4,7 +4,7 @@ import io.redpair.lab.LabPair;
 import io.redpair.ui.dashboard.Dashboard;
 import io.redpair.ui.lab.LabSession;
 import io.redpair.ui.dashboard.DesktopNotifier;
-import io.redpair.ui.site.OwnSupervisorConnection;
+import io.redpair.ui.site.SiteConnections;
 import io.redpair.ui.site.SiteConnection;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -62,7 +62,7 @@ public final class ConsoleApp extends Application {
     private static void connect(MainWindow window, Stage stage, Path site) {
         CompletableFuture.supplyAsync(() -> {
             try {
-                return OwnSupervisorConnection.open(site);
+                return SiteConnections.open(site);
             } catch (Exception e) {
                 throw new CompletionException(e);
             }

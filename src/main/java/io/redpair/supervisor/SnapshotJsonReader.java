@@ -1,0 +1,69 @@
+package io.redpair.supervisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redpair.failover.FailoverStep;
+import io.redpair.failover.Mode;
+import io.redpair.pair.BoxCondition;
+import io.redpair.pair.BoxId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the JSON written by {@link SnapshotJson#toJson(SiteSnapshot)} back into a snapshot: how a console
+ * attached through the control channel sees the supervisor's state. The status form carries no timeline, so
+ * the pairs come back with an empty one (the attached console derives its own from successive snapshots).
+ * A missing or malformed field fails with a message naming it.
+ */
+public final class SnapshotJsonReader {
+
+    private SnapshotJsonReader() {
+    }
+
+    public static SiteSnapshot read(JsonNode root) {
+        List<PairSnapshot> pairs = new ArrayList<>();
+        for (JsonNode p : required(root, "pairs", "status")) {
+            pairs.add(pair(p));
+        }
+        return new SiteSnapshot(text(root, "site"), Instant.parse(text(root, "ts")),
+                root.path("supervised").asBoolean(false), pairs);
+    }
+
+    private static PairSnapshot pair(JsonNode p) {
+        String id = text(p, "pair");
+        Map<BoxId, BoxSnapshot> boxes = new EnumMap<>(BoxId.class);
+        JsonNode boxesNode = required(p, "boxes", "pair " + id);
+        for (BoxId box : BoxId.values()) {
+            boxes.put(box, box(box, required(boxesNode, box.name(), "pair " + id + " boxes")));
+        }
+        return new PairSnapshot(id, p.path("name").asText(id), enumOrNull(Mode.class, p.path("mode")),
+                enumOrNull(BoxId.class, p.path("active")), p.path("epoch").asLong(), p.path("reason").asText(null),
+                FailoverStep.valueOf(text(p, "step")), enumOrNull(BoxId.class, p.path("target")),
+                p.path("canary").asBoolean(), p.path("pauseSuppressed").asBoolean(), boxes, List.of());
+    }
+
+    private static BoxSnapshot box(BoxId box, JsonNode b) {
+        return new BoxSnapshot(box, b.path("url").asText(null), BoxCondition.valueOf(text(b, "condition")),
+                b.path("detail").asText(null), b.path("apiLatencyMs").asLong(-1), b.path("canaryLatencyMs").asLong(-1),
+                b.path("heartbeatAgeMs").asLong(-1), b.path("phi").asDouble(), b.path("missed").asInt(),
+                b.path("lastApi").asText(null), b.path("lastCanary").asText(null));
+    }
+
+    private static JsonNode required(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("status snapshot: " + where + " has no '" + field + "'");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return required(n, field, "snapshot").asText();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, JsonNode v) {
+        return v == null || v.isNull() || v.isMissingNode() ? null : Enum.valueOf(type, v.asText());
+    }
+}

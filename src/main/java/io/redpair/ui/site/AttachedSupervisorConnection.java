@@ -1,0 +1,130 @@
+package io.redpair.ui.site;
+
+import io.redpair.pair.Site;
+import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.SiteLock;
+import io.redpair.supervisor.SiteSnapshot;
+import io.redpair.supervisor.SnapshotJsonReader;
+import io.redpair.supervisor.Subscribers;
+import io.redpair.supervisor.SupervisorEvent;
+import io.redpair.supervisor.control.ControlClient;
+import io.redpair.supervisor.control.ControlRequest;
+import io.redpair.supervisor.control.ControlResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console attached to a headless {@code redpair supervise} that holds the site: it never starts a second
+ * actor. It polls {@code status} over the control channel at 4 Hz (the control channel has no subscribe verb)
+ * and sends operator requests the same way, so they are judged and journalled by that supervisor. Events are
+ * derived from successive snapshots (mode/active/epoch/step changes, box condition changes), since the
+ * status form carries no timeline.
+ *
+ * <p>Invariant: nothing here writes to the boxes or the journal; a lost control channel is reported as a
+ * problem, never papered over by taking the site.
+ */
+public final class AttachedSupervisorConnection implements SiteConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachedSupervisorConnection.class);
+    static final long POLL_MS = 250;
+
+    private final Site site;
+    private final ControlClient client;
+    private final String holder;
+    private final Subscribers<SiteSnapshot> snapshots = new Subscribers<>();
+    private final Subscribers<SupervisorEvent> events = new Subscribers<>();
+    private final SnapshotDiff diff = new SnapshotDiff();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "redpair-attached-poll");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean lostReported;
+
+    private AttachedSupervisorConnection(Site site, ControlClient client, String holder) {
+        this.site = site;
+        this.client = client;
+        this.holder = holder;
+    }
+
+    /** Attaches to the supervisor holding {@code siteFile}; fails when none does (no control file). Blocking. */
+    public static AttachedSupervisorConnection attach(Path siteFile) throws IOException, SiteFileException {
+        Site site = SiteFile.load(siteFile);
+        ControlClient client = ControlClient.forSite(siteFile, Duration.ofSeconds(2));
+        AttachedSupervisorConnection c = new AttachedSupervisorConnection(site, client, SiteLock.holderOf(siteFile));
+        c.status(); // fails now, with the reason, when nothing answers on the control channel
+        c.poller.scheduleWithFixedDelay(c::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        return c;
+    }
+
+    private SiteSnapshot status() throws IOException {
+        ControlResponse r = client.send(new ControlRequest(null, ControlRequest.STATUS, null, null, null, null,
+                null, null, null, null));
+        if (r.outcome() != ControlResponse.Outcome.OK || r.status() == null) {
+            throw new IOException("status refused: " + r.outcome() + " " + r.message());
+        }
+        return SnapshotJsonReader.read(r.status());
+    }
+
+    private void poll() {
+        try {
+            SiteSnapshot s = status();
+            diff.next(s).forEach(events::publish);
+            snapshots.publish(diff.withTimeline(s));
+            lostReported = false;
+        } catch (IOException | RuntimeException e) {
+            if (!lostReported) {
+                lostReported = true;
+                LOG.warn("attached supervisor not answering: {}", e.getMessage());
+                events.publish(new SupervisorEvent.Alarmed(java.time.Instant.now(), null, 0,
+                        "The supervisor this console is attached to does not answer: " + e.getMessage()));
+            }
+        }
+    }
+
+    @Override
+    public Site site() {
+        return site;
+    }
+
+    @Override
+    public String describe() {
+        return "Supervisor: attached to supervise pid " + holder;
+    }
+
+    @Override
+    public AutoCloseable subscribeSnapshots(Executor executor, Consumer<? super SiteSnapshot> consumer) {
+        return snapshots.add(executor, consumer);
+    }
+
+    @Override
+    public AutoCloseable subscribeEvents(Executor executor, Consumer<? super SupervisorEvent> consumer) {
+        return events.add(executor, consumer);
+    }
+
+    @Override
+    public CompletableFuture<ControlResponse> send(ControlRequest request) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.send(request);
+            } catch (IOException e) {
+                return ControlResponse.of(ControlResponse.Outcome.FAILED, "control channel: " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

@@ -1,0 +1,66 @@
+package io.redpair.ui.site;
+
+import io.redpair.pair.BoxId;
+import io.redpair.supervisor.BoxSnapshot;
+import io.redpair.supervisor.PairSnapshot;
+import io.redpair.supervisor.SiteSnapshot;
+import io.redpair.supervisor.SupervisorEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a series of polled snapshots into the events an attached console would otherwise miss: a pair's state
+ * change (mode, active, epoch, step) and a box's condition change, and keeps a bounded timeline per pair so the
+ * dashboard shows them. The first snapshot yields no events (nothing changed yet). One poller thread only.
+ */
+final class SnapshotDiff {
+
+    static final int TIMELINE = 200;
+
+    private final Map<String, PairSnapshot> last = new HashMap<>();
+    private final Map<String, Deque<SupervisorEvent>> timelines = new HashMap<>();
+
+    /** Events between the previous snapshot and {@code s}, oldest first; remembers {@code s}. */
+    List<SupervisorEvent> next(SiteSnapshot s) {
+        List<SupervisorEvent> out = new ArrayList<>();
+        for (PairSnapshot p : s.pairs()) {
+            PairSnapshot before = last.put(p.pairId(), p);
+            if (before == null) {
+                continue;
+            }
+            for (BoxId box : BoxId.values()) {
+                BoxSnapshot was = before.boxes().get(box);
+                BoxSnapshot now = p.boxes().get(box);
+                if (was.condition() != now.condition()) {
+                    out.add(new SupervisorEvent.BoxConditionChanged(s.at(), p.pairId(), box, was.condition(),
+                            now.condition(), now.detail()));
+                }
+            }
+            if (before.mode() != p.mode() || before.active() != p.active() || before.epoch() != p.epoch()
+                    || before.step() != p.step()) {
+                out.add(new SupervisorEvent.StateChanged(s.at(), p.pairId(), before.mode(), p.mode(), p.active(),
+                        p.epoch(), p.step(), p.target(), p.reason()));
+            }
+        }
+        for (SupervisorEvent e : out) {
+            Deque<SupervisorEvent> t = timelines.computeIfAbsent(e.pairId(), id -> new ArrayDeque<>());
+            t.addLast(e);
+            while (t.size() > TIMELINE) {
+                t.removeFirst();
+            }
+        }
+        return out;
+    }
+
+    /** {@code s} with each pair's derived timeline (the status form carries none). */
+    SiteSnapshot withTimeline(SiteSnapshot s) {
+        List<PairSnapshot> pairs = s.pairs().stream().map(p -> new PairSnapshot(p.pairId(), p.name(), p.mode(),
+                p.active(), p.epoch(), p.reason(), p.step(), p.target(), p.canary(), p.suppressed(), p.boxes(),
+                List.copyOf(timelines.getOrDefault(p.pairId(), new ArrayDeque<>())))).toList();
+        return new SiteSnapshot(s.site(), s.at(), s.supervised(), pairs);
+    }
+}
