@@ -22,10 +22,29 @@ public final class RedPairCommand implements Runnable {
         CommandLine cl = new CommandLine(new RedPairCommand());
         addHelpEverywhere(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("redpair: " + ex.getMessage());
+            cmd.getErr().println("redpair: " + describe(ex));
+            if (System.getenv("REDPAIR_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
             return ExitCodes.SOFTWARE;
         });
         return cl;
+    }
+
+    /**
+     * The message and, when different, the root cause: "Exception in Application start method" alone
+     * hides what went wrong. Set REDPAIR_DEBUG=1 for the stack trace.
+     */
+    static String describe(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        if (root == ex) {
+            return top;
+        }
+        return top + " (caused by " + root.getClass().getName() + ": " + root.getMessage() + ")";
     }
 
     /** Every subcommand answers --help (and -V), whether or not its class asked for the standard options. */

@@ -101,7 +101,8 @@ public final class Dashboard implements AutoCloseable {
         latest.pair(config.id()).ifPresent(p -> {
             PairView page = pages.computeIfAbsent(config.id(), id -> new PairView(new ActionsBar(connection,
                     new ConsoleRequests(Actor.current()), window.statusBar()::info), zone, WINDOW_MS));
-            page.show(config, p, latest.at(), histories.get(config.id()), null);
+            page.show(config, p, latest.at(), histories.get(config.id()),
+                    connection.arbiterStatus(config.id()).orElse(null));
             window.showPage(page.root());
         });
     }

@@ -30,7 +30,10 @@ public record ArbiterPanel(String headline, PairBadge.Level level, List<Line> li
                     List.of(new Line("Port", where)));
         }
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line("Link", "connected · " + where));
+        lines.add(new Line("Link", "connected, " + config.port()));
+        if (config.serialNumber() != null) {
+            lines.add(new Line("Serial number", config.serialNumber()));
+        }
         lines.add(new Line("Selected output", status.selected() + " (relay reads " + status.feedback() + ")"));
         lines.add(new Line("Fences", fence(status, BoxId.A) + " · " + fence(status, BoxId.B)));
         lines.add(new Line("Power sense", power(status, BoxId.A) + " · " + power(status, BoxId.B)));
@@ -55,6 +58,6 @@ public record ArbiterPanel(String headline, PairBadge.Level level, List<Line> li
 
     private static String beat(ArbiterStatus s, BoxId b) {
         long age = s.heartbeatAgeMs(b);
-        return b + (age < 0 ? " none yet" : " " + age + " ms ago");
+        return b + (age < 0 ? " none yet" : " " + age + " ms");
     }
 }

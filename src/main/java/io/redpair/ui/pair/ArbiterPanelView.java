@@ -31,7 +31,13 @@ public final class ArbiterPanelView {
         return root;
     }
 
+    private ArbiterPanel last;
+
     public void show(ArbiterPanel panel) {
+        if (panel.equals(last)) {
+            return;
+        }
+        last = panel;
         headline.setText(panel.headline());
         headline.setGraphic(LevelIcons.icon(panel.level(), "card-condition-icon"));
         LevelIcons.restyle(headline.getStyleClass(), panel.level());
@@ -40,6 +46,7 @@ public final class ArbiterPanelView {
         for (ArbiterPanel.Line line : panel.lines()) {
             Label caption = new Label(line.caption());
             caption.getStyleClass().add("text-muted");
+            caption.setMinWidth(Label.USE_PREF_SIZE);
             Label value = new Label(line.value());
             value.setWrapText(true);
             rows.addRow(i++, caption, value);

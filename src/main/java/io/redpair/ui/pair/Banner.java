@@ -43,7 +43,7 @@ public record Banner(String headline, String detail, PairBadge.Level level) {
             return new Banner(maintenanceUntil(p, zone).map(t -> "Maintenance until " + HH_MM.format(t.atZone(zone)))
                     .orElse("Maintenance"), reason, level);
         }
-        return new Banner(title(p.mode()) + (reason.isBlank() ? "" : " — " + firstClause(reason)), reason, level);
+        return new Banner(title(p.mode()) + (reason.isBlank() ? "" : " — " + firstClause(reason)), rest(reason), level);
     }
 
     private static String activeLine(PairSnapshot p) {
@@ -62,6 +62,13 @@ public record Banner(String headline, String detail, PairBadge.Level level) {
         int cut = reason.indexOf(';');
         String clause = cut > 0 ? reason.substring(0, cut) : reason;
         return clause.length() > 90 ? clause.substring(0, 87) + "..." : clause;
+    }
+
+    /** The detail line under a headline that already shows the first clause: what follows it, or all of it. */
+    static String rest(String reason) {
+        int cut = reason.indexOf(';');
+        String first = firstClause(reason);
+        return cut > 0 && first.length() == cut ? reason.substring(cut + 1).strip() : reason;
     }
 
     static String step(PairSnapshot p) {

@@ -34,7 +34,14 @@ public final class BannerView {
         return root;
     }
 
+    private Banner last;
+
+    /** Unchanged banners cost nothing: at 4 Hz most snapshots say the same thing. */
     public void show(Banner banner) {
+        if (banner.equals(last)) {
+            return;
+        }
+        last = banner;
         headline.setText(banner.headline());
         detail.setText(banner.detail());
         detail.setVisible(!banner.detail().isBlank());

@@ -26,7 +26,7 @@ public record BoxCard(BoxId box, String title, String role, String condition, St
         }
         BoxCondition c = b == null ? BoxCondition.UNKNOWN : b.condition();
         return new BoxCard(id, "Box " + id, role, words(c), b == null ? "" : nullToEmpty(b.detail()),
-                b == null ? "" : b.url(), b == null ? "not yet" : latency(b), b == null ? "not yet" : age(b),
+                b == null ? "" : b.url(), b == null ? "not yet" : latency(b), b == null ? "not yet" : age(b, c),
                 b == null ? "-" : String.format(Locale.ROOT, "%.1f", b.phi()), level(c, active));
     }
 
@@ -58,9 +58,9 @@ public record BoxCard(BoxId box, String title, String role, String condition, St
         return b.canaryLatencyMs() < 0 ? "API " + api : "API " + api + " · canary " + b.canaryLatencyMs() + " ms";
     }
 
-    private static String age(BoxSnapshot b) {
+    private static String age(BoxSnapshot b, BoxCondition c) {
         if (b.heartbeatAgeMs() < 0) {
-            return "not yet";
+            return c == BoxCondition.STANDBY_READY ? "none: flows stopped" : "not yet";
         }
         String age = b.heartbeatAgeMs() < 10_000 ? b.heartbeatAgeMs() + " ms ago"
                 : String.format(Locale.ROOT, "%.1f s ago", b.heartbeatAgeMs() / 1000.0);

@@ -25,6 +25,9 @@ public final class BoxCardView {
     private final Label phi = new Label();
     private final Sparkline sparkline = new Sparkline(260, 36);
 
+    private List<PairHistory.Sample> history = List.of();
+    private io.redpair.ui.PairBadge.Level level;
+
     public BoxCardView(String id) {
         root.setId(id);
         root.getStyleClass().add("box-card");
@@ -53,6 +56,8 @@ public final class BoxCardView {
         HBox.setHgrow(root, Priority.ALWAYS);
         root.setMinWidth(280);
         root.setMaxWidth(Double.MAX_VALUE);
+        sparkline.widthProperty().bind(root.widthProperty().subtract(30));
+        sparkline.widthProperty().addListener((o, a, b) -> sparkline.draw(history, Color.web("#0969da")));
     }
 
     public Parent root() {
@@ -63,13 +68,17 @@ public final class BoxCardView {
         title.setText(card.title());
         role.setText(card.role());
         condition.setText(card.condition());
-        condition.setGraphic(LevelIcons.icon(card.level(), "card-condition-icon"));
-        LevelIcons.restyle(condition.getStyleClass(), card.level());
+        if (card.level() != level) { // a new icon and style class re-run CSS: only when the level changes
+            level = card.level();
+            condition.setGraphic(LevelIcons.icon(card.level(), "card-condition-icon"));
+            LevelIcons.restyle(condition.getStyleClass(), card.level());
+        }
         detail.setText(card.detail());
         url.setText(card.url());
         latency.setText(card.latency());
         heartbeat.setText(card.heartbeatAge());
         phi.setText(card.phi());
+        this.history = history;
         sparkline.draw(history, Color.web("#0969da"));
     }
 

@@ -44,7 +44,16 @@ public final class HeartbeatChartView {
         return chart;
     }
 
+    /** Redrawn at most once a second: a chart of minutes gains nothing from 4 Hz, and its layout is costly. */
+    static final long REDRAW_MS = 1000;
+
+    private long drawnAtMs = Long.MIN_VALUE;
+
     public void show(PairHistory history, long nowMs, long windowMs) {
+        if (Math.abs(nowMs - drawnAtMs) < REDRAW_MS) {
+            return;
+        }
+        drawnAtMs = nowMs;
         x.setLowerBound(-windowMs / 1000.0);
         for (BoxId box : BoxId.values()) {
             List<XYChart.Data<Number, Number>> points = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.redpair.ui.pair;
 
 import io.redpair.supervisor.SupervisorEvent;
+import io.redpair.ui.PairBadge;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -35,10 +36,9 @@ public record TimelineEntry(String time, String text, Category category) {
     public static TimelineEntry of(SupervisorEvent e, ZoneId zone) {
         String time = TIME.format(e.at().atZone(zone));
         if (e instanceof SupervisorEvent.StateChanged s) {
-            String to = s.to() == null ? "not decided" : s.to().toString().toLowerCase().replace('_', ' ');
-            String active = s.active() == null ? "" : ", active " + s.active();
-            return new TimelineEntry(time, "Pair is " + to + active + " (epoch " + s.epoch() + "): " + s.reason(),
-                    Category.STATE);
+            String active = s.active() == null ? "" : "active " + s.active() + ", ";
+            return new TimelineEntry(time, PairBadge.of(s.to()).text() + " (" + active + "epoch " + s.epoch() + "): "
+                    + s.reason(), Category.STATE);
         }
         if (e instanceof SupervisorEvent.BoxConditionChanged b) {
             return new TimelineEntry(time, b.box() + " " + BoxCard.words(b.to()).toLowerCase()

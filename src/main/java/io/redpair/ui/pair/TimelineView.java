@@ -55,6 +55,11 @@ public final class TimelineView {
         list.setId("timeline");
         list.getStyleClass().add("timeline");
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+            }
+
             @Override
             protected void updateItem(TimelineEntry item, boolean empty) {
                 super.updateItem(item, empty);

@@ -1,10 +1,12 @@
 package io.redpair.ui.site;
 
+import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.pair.Site;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
 import io.redpair.supervisor.control.ControlRequest;
 import io.redpair.supervisor.control.ControlResponse;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -30,6 +32,14 @@ public interface SiteConnection extends AutoCloseable {
 
     /** Sends an operator request (switchover, failover override, maintenance); completes with the answer. */
     CompletableFuture<ControlResponse> send(ControlRequest request);
+
+    /**
+     * The pair's last arbiter STATUS, when the supervisor reports one. The supervisor does not publish arbiter
+     * status in its snapshots yet, so the default says "none" and the panel shows "status not reported".
+     */
+    default Optional<ArbiterStatus> arbiterStatus(String pairId) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

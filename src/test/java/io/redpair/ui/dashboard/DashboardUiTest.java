@@ -79,7 +79,7 @@ class DashboardUiTest {
         assertThat(text(robot, "#banner-headline")).isEqualTo("Failing over to B — step 2 of 2: starting B's flows");
         assertThat(text(robot, "#card-a-condition")).isEqualTo("Down: process gone");
         assertThat(robot.lookup("#timeline").queryAs(ListView.class).getItems()).first().hasToString(
-                "TimelineEntry[time=12:01:03.454, text=Pair is failing over, active A (epoch 8): A confirmed not running; "
+                "TimelineEntry[time=12:01:03.454, text=Failing over (active A, epoch 8): A confirmed not running; "
                         + "starting B, category=STATE]");
         assertThat(notified).containsExactly("line-1: Failing over to B — step 2 of 2: starting B's flows");
     }

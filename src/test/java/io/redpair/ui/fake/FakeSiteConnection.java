@@ -1,6 +1,8 @@
 package io.redpair.ui.fake;
 
+import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.pair.Site;
+import java.util.Optional;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
 import io.redpair.supervisor.control.ControlRequest;
@@ -30,6 +32,7 @@ public final class FakeSiteConnection implements SiteConnection {
     private final List<Sub<SiteSnapshot>> snapshots = new CopyOnWriteArrayList<>();
     private final List<Sub<SupervisorEvent>> events = new CopyOnWriteArrayList<>();
     private final List<ControlRequest> sent = new CopyOnWriteArrayList<>();
+    private volatile ArbiterStatus arbiter;
     private volatile Function<ControlRequest, ControlResponse> answers = r -> ControlResponse.ok("accepted: " + r.op());
 
     public FakeSiteConnection(Site site) {
@@ -42,6 +45,16 @@ public final class FakeSiteConnection implements SiteConnection {
 
     public void publish(SupervisorEvent e) {
         events.forEach(sub -> sub.deliver(e));
+    }
+
+    /** The arbiter status this fake reports for every pair that has an arbiter configured (null: none). */
+    public void reportArbiter(ArbiterStatus status) {
+        this.arbiter = status;
+    }
+
+    @Override
+    public Optional<ArbiterStatus> arbiterStatus(String pairId) {
+        return site.pair(pairId).filter(p -> p.arbiter() != null).map(p -> arbiter);
     }
 
     public List<ControlRequest> sent() {

@@ -43,7 +43,7 @@ class PairModelsTest {
     void operatorNeededBannerIsRedAndSaysWhyInItsFirstClause() {
         Banner b = Banner.of(Snapshots.operatorNeeded("l1", "Line 1", List.of()), ZoneOffset.UTC);
         assertThat(b.headline()).isEqualTo("Operator needed — A cannot be seen and its stop is not confirmed");
-        assertThat(b.detail()).contains("Check A at the machine");
+        assertThat(b.detail()).isEqualTo("RedPair will not start B on its own. Check A at the machine");
         assertThat(b.level()).isEqualTo(PairBadge.Level.ALARM);
     }
 
@@ -80,7 +80,7 @@ class PairModelsTest {
         assertThat(a.latency()).isEqualTo("API not yet");
         assertThat(a.heartbeatAge()).isEqualTo("1412 ms ago (4 missed)");
         assertThat(b.role()).isEqualTo("Taking over");
-        assertThat(b.heartbeatAge()).isEqualTo("not yet");
+        assertThat(b.heartbeatAge()).isEqualTo("none: flows stopped");
     }
 
     @Test
@@ -111,7 +111,7 @@ class PairModelsTest {
         ArbiterPanel p = ArbiterPanel.of(new ArbiterConfig("/dev/ttyUSB0", "WDA-1", 115200), s);
         assertThat(p.level()).isEqualTo(PairBadge.Level.ALARM);
         assertThat(p.lines()).contains(new ArbiterPanel.Line("Fences", "A free · B fenced"),
-                new ArbiterPanel.Line("Heartbeat lines", "A 120 ms ago · B none yet"),
+                new ArbiterPanel.Line("Heartbeat lines", "A 120 ms · B none yet"),
                 new ArbiterPanel.Line("Host watchdog", "armed, 4.2 s left"), new ArbiterPanel.Line("Epoch", "9"));
     }
 

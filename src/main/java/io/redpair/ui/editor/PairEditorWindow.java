@@ -1,0 +1,54 @@
+package io.redpair.ui.editor;
+
+import io.redpair.arbiter.PortScanner;
+import io.redpair.pair.Pair;
+import io.redpair.pair.Site;
+import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
+import io.redpair.ui.FxExecutor;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Opens the pair editor in its own window and saves through {@link SiteFile#save} (atomic: temp file and
+ * rename, previous version kept as backup) off the JavaFX thread. A running supervisor keeps its loaded
+ * site until it is restarted; the status line says so.
+ */
+public final class PairEditorWindow {
+
+    private PairEditorWindow() {
+    }
+
+    public static Stage open(Path siteFile, Site site, Pair pair, PortScanner ports, Consumer<String> report) {
+        PairEditorViewModel vm = new PairEditorViewModel(site, pair == null ? null : pair.id());
+        Stage stage = new Stage();
+        PairEditorView view = new PairEditorView(vm, pair, ports.ports(), form -> {
+            Site updated = vm.withPair(vm.toPair(form, pair));
+            CompletableFuture.runAsync(() -> save(siteFile, updated)).whenCompleteAsync((ok, failure) -> {
+                if (failure == null) {
+                    report.accept("Saved " + siteFile.getFileName() + "; restart supervision to apply it");
+                    stage.close();
+                } else {
+                    report.accept("Not saved: " + (failure instanceof CompletionException ? failure.getCause()
+                            : failure).getMessage());
+                }
+            }, FxExecutor.INSTANCE);
+        });
+        stage.setTitle(pair == null ? "New pair" : "Edit pair " + pair.id());
+        stage.setScene(new Scene(view.root()));
+        stage.show();
+        return stage;
+    }
+
+    private static void save(Path file, Site site) {
+        try {
+            SiteFile.save(file, site);
+        } catch (SiteFileException e) {
+            throw new CompletionException(e);
+        }
+    }
+}
