@@ -74,11 +74,7 @@ public final class LinkArbiterPort implements ArbiterPort {
         } else if (event instanceof LinkEvent.StatusChanged changed) {
             publish(view(changed.status()));
         } else if (event instanceof LinkEvent.LinkUp) {
-            link.status().whenComplete((s, error) -> {
-                if (error == null) {
-                    publish(view(s));
-                }
-            });
+            refresh();
         }
     }
 
@@ -99,6 +95,16 @@ public final class LinkArbiterPort implements ArbiterPort {
     @Override
     public void onView(Consumer<ArbiterView> listener) {
         listeners.add(listener);
+        refresh();
+    }
+
+    /** Publishes a fresh STATUS now (the LinkUp may have happened before anyone listened). */
+    private void refresh() {
+        link.status().whenComplete((s, error) -> {
+            if (error == null) {
+                publish(view(s));
+            }
+        });
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
     private final RuntimeContext ctx;
     private final Map<String, PairRuntime> pairs = new LinkedHashMap<>();
     private final List<BoxPort> openPorts = new ArrayList<>();
+    private final List<ArbiterPort> arbiterPorts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Subscribers<SupervisorEvent> events = new Subscribers<>();
     private final Subscribers<SiteSnapshot> snapshots = new Subscribers<>();
     private final OperatorRequests operator;
@@ -85,8 +86,16 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
      * @throws IllegalArgumentException when a box cannot be configured (e.g. a secret reference does not resolve)
      */
     public void start(BoxPortFactory ports) {
+        start(ports, pair -> null);
+    }
+
+    /**
+     * As {@link #start(BoxPortFactory)}, with each pair's arbiter ({@code arbiters} returns null for a pair
+     * without one). The supervisor closes the ports it was given when it closes.
+     */
+    public void start(BoxPortFactory ports, java.util.function.Function<Pair, ArbiterPort> arbiters) {
         try {
-            submit(() -> startPairs(ports)).join();
+            submit(() -> startPairs(ports, arbiters)).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -95,7 +104,7 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
         }
     }
 
-    private void startPairs(BoxPortFactory factory) {
+    private void startPairs(BoxPortFactory factory, java.util.function.Function<Pair, ArbiterPort> arbiters) {
         if (!pairs.isEmpty()) {
             throw new IllegalStateException("supervisor already started");
         }
@@ -109,7 +118,11 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
             }
             Reconciliation journalled = ctx.readOnly() ? new Reconciliation(pair.id(), 0, java.util.Optional.empty(),
                     java.util.Optional.empty()) : Reconciler.reconcile(ctx.journal(), pair.id(), now);
-            PairRuntime runtime = new PairRuntime(pair, ctx, ports, journalled, now);
+            ArbiterPort arbiter = arbiters.apply(pair);
+            if (arbiter != null) {
+                arbiterPorts.add(arbiter);
+            }
+            PairRuntime runtime = new PairRuntime(pair, ctx, ports, arbiter, journalled, now);
             pairs.put(pair.id(), runtime);
             long period = pair.policy().intervalMs();
             ctx.loop().scheduleWithFixedDelay(() -> tick(runtime), 0, period, TimeUnit.MILLISECONDS);
@@ -202,6 +215,7 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
             Thread.currentThread().interrupt();
         }
         openPorts.forEach(BoxPort::close);
+        arbiterPorts.forEach(ArbiterPort::close);
         LOG.info("stopped supervising site '{}'", site.name());
     }
 }

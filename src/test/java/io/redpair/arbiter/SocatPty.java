@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
  * A real pty pair made by socat, the tests' serial cable. Killing socat (by the PID we started, never by
  * name) is pulling the cable: both ptys vanish.
  */
-final class SocatPty implements AutoCloseable {
+public final class SocatPty implements AutoCloseable {
 
-    final Path hostEnd;
-    final Path deviceEnd;
+    public final Path hostEnd;
+    public final Path deviceEnd;
     private final Process process;
 
     private SocatPty(Path hostEnd, Path deviceEnd, Process process) {
@@ -21,7 +21,7 @@ final class SocatPty implements AutoCloseable {
         this.process = process;
     }
 
-    static SocatPty start(Path hostEnd, Path deviceEnd) throws IOException, InterruptedException {
+    public static SocatPty start(Path hostEnd, Path deviceEnd) throws IOException, InterruptedException {
         Files.createDirectories(hostEnd.getParent());
         Files.createDirectories(deviceEnd.getParent());
         Process p = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + hostEnd, "pty,raw,echo=0,link=" + deviceEnd)
@@ -38,7 +38,7 @@ final class SocatPty implements AutoCloseable {
     }
 
     /** Pulls the cable: SIGKILL to our socat; its ptys and symlinks disappear. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
     }

@@ -101,6 +101,15 @@ final class FaultLab implements AutoCloseable {
         return this;
     }
 
+    /** As {@link #supervise()}, with the pair's arbiter port (fence and output switch). */
+    FaultLab superviseWithArbiter(io.redpair.supervisor.ArbiterPort arbiter) {
+        journal = Journal.open(dir.resolve("site.json.journal.db"));
+        supervisor = Supervisor.create(site, journal);
+        supervisor.subscribe(Runnable::run, events::add);
+        supervisor.start(NodeRedBoxPort.factory(new SecretResolver()), pair -> arbiter);
+        return this;
+    }
+
     PairState state() {
         return supervisor.inspect(PAIR, v -> v.state()).join();
     }

@@ -1,0 +1,188 @@
+package io.redpair.supervisor.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redpair.arbiter.ArbiterLink;
+import io.redpair.arbiter.ArbiterLinkOptions;
+import io.redpair.arbiter.ArbiterSimulator;
+import io.redpair.arbiter.CommandResult;
+import io.redpair.arbiter.DeviceIdentity;
+import io.redpair.arbiter.Selection;
+import io.redpair.arbiter.SerialPortScanner;
+import io.redpair.arbiter.SerialTransport;
+import io.redpair.arbiter.SocatPty;
+import io.redpair.failover.Mode;
+import io.redpair.failover.PairState;
+import io.redpair.lab.BoxOptions;
+import io.redpair.lab.NodeRedProcess;
+import io.redpair.pair.BoxId;
+import io.redpair.pair.Policy;
+import io.redpair.supervisor.LinkArbiterPort;
+import io.redpair.testkit.NodeRedBoxes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fencing with real parts: two real Node-RED boxes, the arbiter simulator behind a real pty (socat), the
+ * supervisor's {@link LinkArbiterPort}, and the independent observer. The simulator's power relay for a box
+ * is wired to that box's process: when the arbiter cuts A's power, A's Node-RED is SIGKILLed (a 10 ms
+ * watcher), and each box's heartbeat line follows "its process exists" (a frozen runtime still beats: the
+ * OS is alive). Overlap must be 0 in every test.
+ */
+class ArbiterFaultTest {
+
+    private static final Duration SETTLE = Duration.ofSeconds(20);
+    private static final Policy ARBITER = new Policy(250, 4, true, 600, 3000, Policy.Fencing.ARBITER);
+
+    @RegisterExtension
+    static final NodeRedBoxes boxes = new NodeRedBoxes();
+
+    @TempDir
+    Path dir;
+    SocatPty cable;
+    ArbiterSimulator sim;
+    ArbiterLink link;
+    FaultLab lab;
+    Thread powerWatcher;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cable = SocatPty.start(dir.resolve("host/ttyArb"), dir.resolve("dev/ttyArb"));
+        sim = ArbiterSimulator.start(DeviceIdentity.simulator("A0042"), dir.resolve("sim.state"),
+                SerialTransport.open(cable.deviceEnd.toString()), null);
+        link = ArbiterLink.open(new ArbiterLinkOptions(cable.hostEnd.toString(), "A0042", "WS07", 2000, 250, 100),
+                new SerialPortScanner(List.of(dir.resolve("host")), false));
+        lab = FaultLab.start(boxes, dir, BoxOptions.defaults(), ARBITER);
+        sim.heartbeatSource(BoxId.A, () -> alive(lab.a));
+        sim.heartbeatSource(BoxId.B, () -> alive(lab.b));
+        powerWatcher = new Thread(this::cutPowerWhenFenced, "arbiter-power-relay");
+        powerWatcher.setDaemon(true);
+        powerWatcher.start();
+        lab.observe().superviseWithArbiter(new LinkArbiterPort(link));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        powerWatcher.interrupt();
+        lab.close();
+        sim.close();
+        cable.close();
+    }
+
+    private static boolean alive(NodeRedProcess p) {
+        return ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The simulated power relay: a fenced box loses power, so its Node-RED process dies (SIGKILL). */
+    private void cutPowerWhenFenced() {
+        while (!Thread.currentThread().isInterrupted()) {
+            for (BoxId box : BoxId.values()) {
+                NodeRedProcess p = lab.process(box);
+                if (sim.fenced(box) && alive(p)) {
+                    lab.observer.mark("power off " + box);
+                    p.kill();
+                }
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(10);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static boolean protectedByA(PairState s) {
+        return s.mode() == Mode.PROTECTED && s.active() == BoxId.A && s.arbiter().linkUp();
+    }
+
+    @Test
+    void hungActiveIsFencedThenBTakesOverWithTheOutputs() throws Exception {
+        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
+        long t0 = System.nanoTime();
+        lab.a.freeze();
+        PairState s = lab.await("running on B", x -> x.active() == BoxId.B && x.step() == io.redpair.failover.FailoverStep.NONE
+                && x.condition(BoxId.B) == io.redpair.pair.BoxCondition.RUNNING_FLOWS, SETTLE);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(lab.observer.awaitServing("B", 0, 5_000)).isTrue();
+        System.out.printf("[arbiter-hung] SIGSTOP A -> B running flows: %d ms (epoch %d)%n", ms, s.epoch());
+        assertThat(sim.fenced(BoxId.A)).isTrue();
+        assertThat(sim.selected()).isEqualTo(Selection.B);
+        assertThat(sim.epoch()).isEqualTo(s.epoch());
+        assertThat(alive(lab.a)).as("A powered off by the fence").isFalse();
+        lab.assertNoDualActive("arbiter-hung");
+    }
+
+    @Test
+    void cablePulledInSteadyStateDoesNotSwitchOver() throws Exception {
+        PairState before = lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
+        cable.kill();
+        lab.await("arbiter link seen down", x -> !x.arbiter().linkUp(), SETTLE);
+        lab.hold("A stays active, epoch unchanged", x -> x.active() == BoxId.A && x.epoch() == before.epoch()
+                && x.mode() == Mode.PROTECTED, Duration.ofSeconds(3));
+        assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
+        assertThat(lab.events).anyMatch(e -> e instanceof io.redpair.supervisor.SupervisorEvent.Alarmed a
+                && a.text().contains("arbiter link lost"));
+        lab.assertNoDualActive("arbiter-cable-steady");
+    }
+
+    @Test
+    void cablePulledThenHungActiveNeedsTheOperatorAndNeverPromotes() throws Exception {
+        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
+        cable.kill();
+        lab.await("arbiter link seen down", x -> !x.arbiter().linkUp(), SETTLE);
+        lab.a.freeze();
+        try {
+            lab.await("operator needed", x -> x.mode() == Mode.OPERATOR_NEEDED, SETTLE);
+            lab.hold("no promotion without a fence", x -> x.mode() == Mode.OPERATOR_NEEDED && x.active() == BoxId.A,
+                    Duration.ofSeconds(2));
+        } finally {
+            lab.a.thaw();
+        }
+        assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
+        assertThat(sim.fenced(BoxId.A)).isFalse();
+        lab.assertNoDualActive("arbiter-cable-hung");
+    }
+
+    @Test
+    void relayFeedbackFaultBlocksThePromotion() throws Exception {
+        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
+        sim.setRelayFault(true);
+        lab.a.freeze();
+        try {
+            lab.await("operator needed", x -> x.mode() == Mode.OPERATOR_NEEDED, SETTLE);
+            lab.hold("promotion blocked", x -> x.mode() == Mode.OPERATOR_NEEDED, Duration.ofSeconds(2));
+        } finally {
+            if (alive(lab.a)) {
+                lab.a.thaw();
+            }
+        }
+        assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
+        assertThat(sim.selected()).isNotEqualTo(Selection.B);
+        lab.assertNoDualActive("arbiter-relay-fault");
+    }
+
+    @Test
+    void aNewerEpochFromAnotherConsoleStopsTheSequenceAndIsAdopted() throws Exception {
+        PairState before = lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
+        long other = before.epoch() + 100;
+        assertThat(link.select(BoxId.A, other).get(5, TimeUnit.SECONDS)).isInstanceOf(CommandResult.Done.class);
+        lab.a.freeze();
+        try {
+            PairState s = lab.await("operator needed", x -> x.mode() == Mode.OPERATOR_NEEDED, SETTLE);
+            assertThat(s.epoch()).as("the arbiter's newer epoch is adopted").isEqualTo(other);
+            assertThat(lab.journal.currentEpoch(FaultLab.PAIR)).isEqualTo(other);
+        } finally {
+            lab.a.thaw();
+        }
+        assertThat(sim.fenced(BoxId.A)).isFalse();
+        assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
+        lab.assertNoDualActive("arbiter-stale-epoch");
+    }
+}
