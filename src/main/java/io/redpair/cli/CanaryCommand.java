@@ -4,7 +4,6 @@ import io.redpair.nodered.NodeRedClient;
 import io.redpair.nodered.NodeRedEndpoint;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
-import io.redpair.pair.Site;
 import io.redpair.store.SecretResolver;
 import io.redpair.supervisor.CanaryInstaller;
 import io.redpair.supervisor.NodeRedBoxPort;
@@ -45,13 +44,8 @@ public final class CanaryCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Site loaded = SiteSession.load(site, err);
-            if (loaded == null) {
-                return ExitCodes.BAD_INPUT;
-            }
-            Pair pair = loaded.pair(pairId).orElse(null);
+            Pair pair = SiteSession.loadPair(site, pairId, err);
             if (pair == null) {
-                err.println("redpair: no pair '" + pairId + "' in " + site);
                 return ExitCodes.BAD_INPUT;
             }
             if (!pair.hasCanary()) {

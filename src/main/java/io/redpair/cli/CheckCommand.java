@@ -7,7 +7,6 @@ import io.redpair.check.CheckItem;
 import io.redpair.check.CheckReport;
 import io.redpair.check.CommissioningCheck;
 import io.redpair.pair.Pair;
-import io.redpair.pair.Site;
 import io.redpair.store.SecretResolver;
 import io.redpair.supervisor.NodeRedBoxPort;
 import java.io.PrintWriter;
@@ -41,13 +40,8 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Site loaded = SiteSession.load(site, err);
-        if (loaded == null) {
-            return ExitCodes.BAD_INPUT;
-        }
-        Pair pair = loaded.pair(pairId).orElse(null);
+        Pair pair = SiteSession.loadPair(site, pairId, err);
         if (pair == null) {
-            err.println("redpair: " + site + " has no pair '" + pairId + "'");
             return ExitCodes.BAD_INPUT;
         }
         SecretResolver secrets = new SecretResolver();

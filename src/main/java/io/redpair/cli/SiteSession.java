@@ -35,6 +35,19 @@ final class SiteSession {
         }
     }
 
+    /** The pair {@code pairId} of the site file, or null after printing why not (caller returns BAD_INPUT). */
+    static io.redpair.pair.Pair loadPair(Path siteFile, String pairId, PrintWriter err) {
+        Site site = load(siteFile, err);
+        if (site == null) {
+            return null;
+        }
+        io.redpair.pair.Pair pair = site.pair(pairId).orElse(null);
+        if (pair == null) {
+            err.println("redpair: no pair '" + pairId + "' in " + siteFile);
+        }
+        return pair;
+    }
+
     static Supervisor.BoxPortFactory ports() {
         return NodeRedBoxPort.factory(new SecretResolver());
     }
