@@ -61,6 +61,13 @@ public final class ActionsBar {
         update(null);
     }
 
+    /** Adds a button that is not an operator action (e.g. "Edit pair") after a gap at the end of the bar. */
+    public void addTrailing(javafx.scene.Node node) {
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        root.getChildren().addAll(gap, node);
+    }
+
     public Parent root() {
         return root;
     }

@@ -1,6 +1,13 @@
 package io.redpair.ui.dashboard;
 
+import io.redpair.arbiter.SerialPortScanner;
 import io.redpair.failover.Mode;
+import io.redpair.ui.FxExecutor;
+import io.redpair.ui.editor.PairEditorWindow;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.control.Button;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 import io.redpair.pair.Pair;
 import io.redpair.store.Actor;
 import io.redpair.supervisor.PairSnapshot;
@@ -99,12 +106,24 @@ public final class Dashboard implements AutoCloseable {
         }
         Pair config = row.pair();
         latest.pair(config.id()).ifPresent(p -> {
-            PairView page = pages.computeIfAbsent(config.id(), id -> new PairView(new ActionsBar(connection,
-                    new ConsoleRequests(Actor.current()), window.statusBar()::info), zone, WINDOW_MS));
+            PairView page = pages.computeIfAbsent(config.id(), id -> new PairView(actionsFor(config), zone, WINDOW_MS));
             page.show(config, p, latest.at(), histories.get(config.id()),
                     connection.arbiterStatus(config.id()).orElse(null));
             window.showPage(page.root());
         });
+    }
+
+    private ActionsBar actionsFor(Pair config) {
+        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info);
+        if (connection.siteFile() != null) {
+            Button edit = new Button("Edit pair", new FontIcon(Material2AL.EDIT));
+            edit.setId("action-edit");
+            edit.setOnAction(e -> CompletableFuture.supplyAsync(() -> SerialPortScanner.system().ports()) // off FX
+                    .thenAcceptAsync(ports -> PairEditorWindow.open(connection.siteFile(), connection.site(), config,
+                            ports, window.statusBar()::info), FxExecutor.INSTANCE));
+            bar.addTrailing(edit);
+        }
+        return bar;
     }
 
     /** Values coalesced away so far (benchmark figure). */

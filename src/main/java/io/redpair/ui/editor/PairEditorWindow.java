@@ -7,6 +7,7 @@ import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
 import io.redpair.ui.FxExecutor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -23,10 +24,11 @@ public final class PairEditorWindow {
     private PairEditorWindow() {
     }
 
-    public static Stage open(Path siteFile, Site site, Pair pair, PortScanner ports, Consumer<String> report) {
+    public static Stage open(Path siteFile, Site site, Pair pair, List<PortScanner.PortInfo> ports,
+                             Consumer<String> report) {
         PairEditorViewModel vm = new PairEditorViewModel(site, pair == null ? null : pair.id());
         Stage stage = new Stage();
-        PairEditorView view = new PairEditorView(vm, pair, ports.ports(), form -> {
+        PairEditorView view = new PairEditorView(vm, pair, ports, form -> {
             Site updated = vm.withPair(vm.toPair(form, pair));
             CompletableFuture.runAsync(() -> save(siteFile, updated)).whenCompleteAsync((ok, failure) -> {
                 if (failure == null) {

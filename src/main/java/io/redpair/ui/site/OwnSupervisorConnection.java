@@ -38,6 +38,8 @@ public final class OwnSupervisorConnection implements SiteConnection {
     private final AutoCloseable resources;
 
     /** Wraps a running supervisor; {@code resources} (journal, site lock) are closed after it. */
+    private Path siteFile;
+
     public OwnSupervisorConnection(Supervisor supervisor, AutoCloseable resources) {
         this.supervisor = supervisor;
         this.resources = resources;
@@ -59,16 +61,23 @@ public final class OwnSupervisorConnection implements SiteConnection {
             throw e;
         }
         Supervisor supervisor = Supervisor.start(site, journal, NodeRedBoxPort.factory(new SecretResolver()));
-        return new OwnSupervisorConnection(supervisor, () -> {
+        OwnSupervisorConnection c = new OwnSupervisorConnection(supervisor, () -> {
             try (lock; journal) {
                 // closed in reverse order: journal, then the lock
             }
         });
+        c.siteFile = siteFile;
+        return c;
     }
 
     @Override
     public Site site() {
         return supervisor.site();
+    }
+
+    @Override
+    public Path siteFile() {
+        return siteFile;
     }
 
     @Override

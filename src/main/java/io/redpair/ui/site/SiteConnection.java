@@ -6,6 +6,7 @@ import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
 import io.redpair.supervisor.control.ControlRequest;
 import io.redpair.supervisor.control.ControlResponse;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -39,6 +40,11 @@ public interface SiteConnection extends AutoCloseable {
      */
     default Optional<ArbiterStatus> arbiterStatus(String pairId) {
         return Optional.empty();
+    }
+
+    /** The site file, when this console may edit it (null for an attached console or a fake). */
+    default Path siteFile() {
+        return null;
     }
 
     @Override
