@@ -15,13 +15,14 @@ import io.redpair.pair.BoxId;
  * @param selected        the box whose outputs the relay connects to the field (null: none/unknown)
  * @param fencedA         A's power relay is held open by a fence
  * @param fencedB         B's power relay is held open by a fence
+ * @param epoch           the highest epoch the arbiter has accepted (the fencing token it enforces)
  */
 public record ArbiterView(boolean linkUp, boolean powerA, boolean powerB, long heartbeatAgeMsA,
-                          long heartbeatAgeMsB, BoxId selected, boolean fencedA, boolean fencedB) {
+                          long heartbeatAgeMsB, BoxId selected, boolean fencedA, boolean fencedB, long epoch) {
 
     /** Before the arbiter was ever heard: link down, nothing known. */
     public static final ArbiterView UNHEARD = new ArbiterView(false, true, true, Long.MAX_VALUE, Long.MAX_VALUE,
-            null, false, false);
+            null, false, false, 0);
 
     public boolean powered(BoxId box) {
         return box == BoxId.A ? powerA : powerB;

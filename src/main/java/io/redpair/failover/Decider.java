@@ -83,6 +83,8 @@ public final class Decider {
             operator.maintenanceEnded(d, e);
         } else if (event instanceof ArbiterEpochRejected e) {
             takeover.epochRejected(d, e);
+        } else if (event instanceof ArbiterObserved && d.state().epoch() != state.epoch()) {
+            return d.toStep(); // the arbiter's newer epoch was adopted: persisted alone, rules apply from the next event
         } else {
             decide(d);
         }
@@ -106,9 +108,33 @@ public final class Decider {
         } else if (d.event() instanceof CommandCompleted c && c.command() instanceof PairCommand.FenceBox f && c.ok()) {
             d.set(d.state().withCondition(f.box(), BoxCondition.DOWN));
         } else if (d.event() instanceof ArbiterObserved a) {
-            arbiterLinkChange(d, d.state().arbiter(), a.view());
+            ArbiterView before = d.state().arbiter();
+            arbiterLinkChange(d, before, a.view());
             d.set(d.state().withArbiter(a.view()));
+            if (policy.fencing() == Policy.Fencing.ARBITER && a.view().linkUp()) {
+                takeover.arbiterEpochAhead(d, a.view().epoch());
+                if (!before.linkUp()) {
+                    reconcileOutputs(d);
+                }
+            }
         }
+    }
+
+    /**
+     * After the link came (back) up, and when start-up settles on an active, the outputs are read, never assumed: if the relay does not point at the
+     * active that runs flows, it is selected again with the current epoch (outside takeovers only).
+     */
+    private void reconcileOutputs(Decision d) {
+        PairState s = d.state();
+        BoxId active = s.active();
+        ArbiterView now = s.arbiter();
+        if (policy.fencing() != Policy.Fencing.ARBITER || !now.linkUp() || s.step() != FailoverStep.NONE || active == null || s.mode() == Mode.STARTING
+                || s.condition(active) != BoxCondition.RUNNING_FLOWS || now.selected() == active) {
+            return;
+        }
+        d.note("arbiter", "outputs point at " + (now.selected() == null ? "no box" : now.selected()) + " while "
+                + active + " runs flows: selecting " + active + "'s outputs (epoch " + s.epoch() + ")");
+        d.select(active);
     }
 
     /** One alarm when the fence is lost (fencing=ARBITER), one note when it is back. */
@@ -127,12 +153,19 @@ public final class Decider {
 
     private void decide(Decision d) {
         PairState s = d.state();
+        if (d.event() instanceof CommandCompleted c && c.command() instanceof PairCommand.SelectOutput sel
+                && s.step() == FailoverStep.NONE && s.mode() != Mode.OPERATOR_NEEDED && !c.ok()) {
+            d.alarm("Pair " + pairId + ": the outputs could not be switched to " + sel.box() + " (" + c.detail() + ")");
+        }
         if (s.step() != FailoverStep.NONE) {
             takeover.progress(d);
         } else if (s.mode() == Mode.MAINTENANCE) {
             operator.inMaintenance(d);
         } else if (s.mode() == Mode.STARTING) {
             startup.starting(d);
+            if (d.state().mode() != Mode.STARTING) {
+                reconcileOutputs(d);
+            }
         } else if (s.active() == null) {
             startup.reconcile(d);
         } else {

@@ -146,6 +146,9 @@ final class TakeoverRules {
             d.alarm("Pair " + pairId + ": " + text);
             d.note("split-brain", text);
             d.stopFlows(old);
+            if (s.step() == FailoverStep.SELECT_NEW) {
+                abort(d, text + "; " + s.target() + " is not started (the old box came back before the outputs moved)");
+            }
         }
     }
 
@@ -257,6 +260,24 @@ final class TakeoverRules {
             abort(d, text + "; the takeover stops here");
         } else {
             d.alarm("Pair " + pairId + ": " + text);
+        }
+    }
+
+    /**
+     * The arbiter reports a higher epoch than the journal (at HELLO after a reconnect, or another console
+     * acted): adopted and persisted before anything else; a takeover in progress stops, because its
+     * commands carry the older epoch and the device would refuse them.
+     */
+    void arbiterEpochAhead(Decision d, long arbiterEpoch) {
+        if (arbiterEpoch <= d.state().epoch()) {
+            return;
+        }
+        String text = "the arbiter holds epoch " + arbiterEpoch + ", newer than " + d.state().epoch()
+                + ": adopted (another console acted, or the journal was behind)";
+        d.adoptEpoch(arbiterEpoch, text);
+        d.note("stale-epoch", text);
+        if (d.state().step() != FailoverStep.NONE) {
+            abort(d, text + "; the takeover stops here");
         }
     }
 

@@ -81,7 +81,7 @@ public final class LinkArbiterPort implements ArbiterPort {
     /** STATUS as the decider's view; a heartbeat age of -1 (none since the device booted) is never "alive". */
     static ArbiterView view(ArbiterStatus s) {
         return new ArbiterView(true, s.poweredA(), s.poweredB(), age(s.heartbeatAgeA()), age(s.heartbeatAgeB()),
-                s.selected().box(), s.fencedA(), s.fencedB());
+                s.selected().box(), s.fencedA(), s.fencedB(), s.epoch());
     }
 
     private static long age(long ms) {

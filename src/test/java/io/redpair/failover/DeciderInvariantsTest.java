@@ -116,7 +116,7 @@ class DeciderInvariantsTest {
             }
             return new ArbiterObserved(new ArbiterView(random.nextInt(3) > 0, random.nextBoolean(), random.nextBoolean(),
                     random.nextInt(3000), random.nextInt(3000), random.nextBoolean() ? box : null, random.nextBoolean(),
-                    random.nextBoolean()));
+                    random.nextBoolean(), persisted + random.nextInt(3) - 1));
         }
 
         /** What the test itself knows, independent of the decider, before the decider sees the event. */

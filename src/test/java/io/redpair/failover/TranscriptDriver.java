@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * observe A|B CONDITION [detail="..."] at=T
  * tick at=T
  * complete stop|start|fence|select A|B ok|fail [detail="..."] at=T     (answers the latest such command emitted)
- * arbiter link=up|down [powerA=1] [powerB=1] [hbA=MS] [hbB=MS] [selected=A|B] [fencedA=0] [fencedB=0] at=T
+ * arbiter link=up|down [powerA=1] [powerB=1] [hbA=MS] [hbB=MS] [selected=A|B] [fencedA=0] [fencedB=0] [epoch=N] at=T
  * reject fence|select A|B arbiterEpoch=N at=T                (E05 for the latest such command)
  * switchover [to=A|B] user=U at=T
  * confirm-off A|B user=U [reason="..."] at=T
@@ -112,7 +112,8 @@ final class TranscriptDriver {
         return new ArbiterView(a.get("link").equals("up"), !a.getOrDefault("powerA", "1").equals("0"),
                 !a.getOrDefault("powerB", "1").equals("0"), Long.parseLong(a.getOrDefault("hbA", "100")),
                 Long.parseLong(a.getOrDefault("hbB", "100")), box(a.get("selected")),
-                a.getOrDefault("fencedA", "0").equals("1"), a.getOrDefault("fencedB", "0").equals("1"));
+                a.getOrDefault("fencedA", "0").equals("1"), a.getOrDefault("fencedB", "0").equals("1"),
+                Long.parseLong(a.getOrDefault("epoch", "0")));
     }
 
     private PairCommand latest(String kind, BoxId box) {

@@ -26,6 +26,7 @@ final class LabPanel {
 
     private final HBox root = new HBox(8);
     private final List<Button> buttons;
+    private final List<Button> extra = new java.util.ArrayList<>();
     private final Executor worker;
     private final Consumer<String> report;
     private volatile LabPair lab;
@@ -60,10 +61,18 @@ final class LabPanel {
         return root;
     }
 
+    /** Adds a lab-wide action (e.g. the commissioning check) after the fault buttons; enabled with them. */
+    void addAction(Button action) {
+        action.setDisable(lab == null);
+        root.getChildren().add(action);
+        extra.add(action);
+    }
+
     /** Enables the buttons for a running lab (JavaFX thread). */
     void attach(LabPair running) {
         lab = running;
         buttons.forEach(b -> b.setDisable(false));
+        extra.forEach(b -> b.setDisable(false));
     }
 
     private Button button(String id, String text, String tip, Fault fault) {

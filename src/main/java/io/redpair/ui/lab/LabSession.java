@@ -1,6 +1,15 @@
 package io.redpair.ui.lab;
 
+import io.redpair.check.CheckReport;
+import io.redpair.check.CommissioningCheck;
 import io.redpair.lab.LabPair;
+import io.redpair.pair.Pair;
+import io.redpair.store.SecretResolver;
+import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.NodeRedBoxPort;
+import io.redpair.ui.Styles;
+import io.redpair.ui.check.CheckView;
 import io.redpair.ui.FxExecutor;
 import io.redpair.ui.MainWindow;
 import io.redpair.ui.dashboard.Dashboard;
@@ -13,6 +22,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import org.slf4j.Logger;
@@ -46,6 +58,10 @@ public final class LabSession implements AutoCloseable {
         this.window = window;
         this.dir = dir;
         this.panel = new LabPanel(worker, text -> FxExecutor.INSTANCE.execute(() -> window.statusBar().info(text)));
+        Button check = new Button("Commissioning check");
+        check.setId("lab-check");
+        check.setOnAction(e -> openCheck());
+        panel.addAction(check);
         root.setTop(panel.root());
         root.setCenter(window.root());
     }
@@ -82,6 +98,36 @@ public final class LabSession implements AutoCloseable {
     private void selectTheLabPair() {
         if (window.root().lookup("#pair-list") instanceof ListView<?> list) {
             list.getSelectionModel().selectFirst();
+        }
+    }
+
+    /** Runs the commissioning check on the lab pair off the JavaFX thread and shows it in its own window. */
+    private void openCheck() {
+        LabPair running = lab;
+        CheckView view = new CheckView();
+        Stage stage = new Stage();
+        Scene scene = new Scene(view.root(), 980, 720);
+        scene.getStylesheets().add(Styles.URL);
+        stage.setTitle("RedPair - commissioning check (lab)");
+        stage.setScene(scene);
+        stage.show();
+        view.running("lab");
+        CompletableFuture.supplyAsync(() -> check(running.siteFile()), worker).whenCompleteAsync((report, failure) -> {
+            if (failure != null) {
+                view.failed((failure instanceof CompletionException ? failure.getCause() : failure).getMessage());
+            } else {
+                view.show(report);
+            }
+        }, FxExecutor.INSTANCE);
+    }
+
+    private static CheckReport check(Path siteFile) {
+        try {
+            Pair pair = SiteFile.load(siteFile).pairs().get(0);
+            SecretResolver secrets = new SecretResolver();
+            return new CommissioningCheck(box -> NodeRedBoxPort.endpoint(pair, box, secrets)).run(pair);
+        } catch (SiteFileException e) {
+            throw new CompletionException(e);
         }
     }
 
