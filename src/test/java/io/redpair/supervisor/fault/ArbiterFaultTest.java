@@ -51,6 +51,8 @@ class ArbiterFaultTest {
     ArbiterLink link;
     FaultLab lab;
     Thread powerWatcher;
+    /** Set by a test: pull the serial cable the moment the fence took effect (between FENCE and SELECT). */
+    volatile boolean pullCableWhenFenced;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -85,6 +87,10 @@ class ArbiterFaultTest {
         while (!Thread.currentThread().isInterrupted()) {
             for (BoxId box : BoxId.values()) {
                 NodeRedProcess p = lab.process(box);
+                if (sim.fenced(box) && pullCableWhenFenced) {
+                    pullCableWhenFenced = false;
+                    pullCable();
+                }
                 if (sim.fenced(box) && alive(p)) {
                     lab.observer.mark("power off " + box);
                     p.kill();
@@ -95,6 +101,14 @@ class ArbiterFaultTest {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    private void pullCable() {
+        try {
+            cable.kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -148,6 +162,28 @@ class ArbiterFaultTest {
         assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
         assertThat(sim.fenced(BoxId.A)).isFalse();
         lab.assertNoDualActive("arbiter-cable-hung");
+    }
+
+    /**
+     * The cable is pulled the moment the device executed FENCE A (A's power is off), so the FENCE reply and
+     * the read-back are lost and SELECT B is never sent: outcome unknown → OPERATOR_NEEDED, B not started.
+     * (The link lost after a confirmed fence, in the SELECT step, is covered by the transcript
+     * fence-link-lost-between-fence-and-select.)
+     */
+    @Test
+    void cablePulledBetweenFenceAndSelectLeavesNoDualActiveAndNoPromotion() throws Exception {
+        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
+        pullCableWhenFenced = true;
+        lab.a.freeze();
+        PairState s = lab.await("operator needed", x -> x.mode() == Mode.OPERATOR_NEEDED, SETTLE);
+        lab.hold("no automatic promotion", x -> x.mode() == Mode.OPERATOR_NEEDED && x.active() == BoxId.A,
+                Duration.ofSeconds(2));
+        System.out.printf("[arbiter-cable-fence-select] %s%n", s.reason());
+        assertThat(sim.fenced(BoxId.A)).isTrue();
+        assertThat(sim.selected()).isNotEqualTo(Selection.B);
+        assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
+        assertThat(lab.observer.report().firstServingAfter("B", 0)).isEmpty();
+        lab.assertNoDualActive("arbiter-cable-fence-select");
     }
 
     @Test
