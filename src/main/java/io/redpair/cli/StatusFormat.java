@@ -19,6 +19,9 @@ final class StatusFormat {
             out.printf(Locale.ROOT, "%s (%s): %s%s, epoch %d — %s%n", p.path("pair").asText(), p.path("name").asText(),
                     mode, p.path("active").isTextual() ? " active " + p.path("active").asText() : "",
                     p.path("epoch").asLong(), p.path("reason").asText());
+            if (!p.path("fencing").asText("").isEmpty()) {
+                out.printf(Locale.ROOT, "  fencing: %s%n", p.path("fencing").asText());
+            }
             if (p.has("journal")) {
                 out.printf(Locale.ROOT, "  journal: epoch %d, last active %s%n", p.path("journal").path("epoch").asLong(),
                         p.path("journal").path("active").asText("none"));

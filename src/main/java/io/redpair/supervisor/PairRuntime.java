@@ -309,7 +309,16 @@ final class PairRuntime {
         boolean decides = !ctx.readOnly();
         return new PairSnapshot(pair.id(), pair.name(), decides ? state.mode() : null, decides ? state.active() : null,
                 state.epoch(), decides ? state.reason() : "not supervised: health only", state.step(), state.target(),
-                pair.hasCanary(), pauseGuard.suppressed(ctx.now()), out, timeline.stream().toList());
+                pair.hasCanary(), pauseGuard.suppressed(ctx.now()), out, timeline.stream().toList(), fencingWords());
+    }
+
+    /** The fencing line of status and the dashboard: api-only is always shown as UNFENCED. */
+    private String fencingWords() {
+        if (pair.policy().fencing() == io.redpair.pair.Policy.Fencing.API_ONLY) {
+            return "UNFENCED (fencing: api-only): a hung or cut-off active needs an operator";
+        }
+        return state.arbiter().linkUp() ? "arbiter: link up, fence available"
+                : "arbiter: LINK DOWN, no fence: no automatic takeover";
     }
 
     private static long millis(long nanos) {

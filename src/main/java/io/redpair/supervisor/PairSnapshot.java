@@ -13,12 +13,22 @@ import java.util.Map;
  * @param canary     false when the pair has no heartbeat path: "flows run" then rests on the admin API alone
  * @param suppressed true while the local-pause guard holds convictions back
  * @param timeline   the newest events of this pair, oldest first (bounded)
+ * @param fencing    how the old active would be fenced now, in words; starts with "UNFENCED" for
+ *                   {@code fencing: api-only} (a hung or cut-off active needs an operator), "" when unknown
  */
 public record PairSnapshot(String pairId, String name, Mode mode, BoxId active, long epoch, String reason,
                            FailoverStep step, BoxId target, boolean canary, boolean suppressed,
-                           Map<BoxId, BoxSnapshot> boxes, List<SupervisorEvent> timeline) {
+                           Map<BoxId, BoxSnapshot> boxes, List<SupervisorEvent> timeline, String fencing) {
     public PairSnapshot {
         boxes = Map.copyOf(boxes);
         timeline = List.copyOf(timeline);
+        fencing = fencing == null ? "" : fencing;
+    }
+
+    /** Without the fencing words (older snapshots, tests). */
+    public PairSnapshot(String pairId, String name, Mode mode, BoxId active, long epoch, String reason,
+                        FailoverStep step, BoxId target, boolean canary, boolean suppressed,
+                        Map<BoxId, BoxSnapshot> boxes, List<SupervisorEvent> timeline) {
+        this(pairId, name, mode, active, epoch, reason, step, target, canary, suppressed, boxes, timeline, "");
     }
 }

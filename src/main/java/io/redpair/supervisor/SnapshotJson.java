@@ -32,7 +32,7 @@ public final class SnapshotJson {
         n.put("active", p.active() == null ? null : p.active().name());
         n.put("epoch", p.epoch()).put("reason", p.reason());
         n.put("step", p.step().name()).put("target", p.target() == null ? null : p.target().name());
-        n.put("canary", p.canary()).put("pauseSuppressed", p.suppressed());
+        n.put("canary", p.canary()).put("pauseSuppressed", p.suppressed()).put("fencing", p.fencing());
         ObjectNode boxes = n.putObject("boxes");
         for (BoxId id : BoxId.values()) {
             BoxSnapshot b = p.boxes().get(id);

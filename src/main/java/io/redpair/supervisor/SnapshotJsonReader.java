@@ -41,7 +41,8 @@ public final class SnapshotJsonReader {
         return new PairSnapshot(id, p.path("name").asText(id), enumOrNull(Mode.class, p.path("mode")),
                 enumOrNull(BoxId.class, p.path("active")), p.path("epoch").asLong(), p.path("reason").asText(null),
                 FailoverStep.valueOf(text(p, "step")), enumOrNull(BoxId.class, p.path("target")),
-                p.path("canary").asBoolean(), p.path("pauseSuppressed").asBoolean(), boxes, List.of());
+                p.path("canary").asBoolean(), p.path("pauseSuppressed").asBoolean(), boxes, List.of(),
+                p.path("fencing").asText(""));
     }
 
     private static BoxSnapshot box(BoxId box, JsonNode b) {

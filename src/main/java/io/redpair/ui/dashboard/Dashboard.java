@@ -12,6 +12,7 @@ import io.redpair.pair.Pair;
 import io.redpair.store.Actor;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
+import io.redpair.supervisor.SupervisorEvent;
 import io.redpair.ui.CoalescingUpdater;
 import io.redpair.ui.MainWindow;
 import io.redpair.ui.PairRow;
@@ -55,6 +56,12 @@ public final class Dashboard implements AutoCloseable {
     private List<PairRow> lastRows = List.of();
     private SiteSnapshot latest;
     private AutoCloseable subscription;
+    private AutoCloseable eventSubscription;
+    private final Executor fx;
+    private final Map<String, java.util.Deque<SupervisorEvent>> events = new HashMap<>();
+
+    /** Bound of the events kept per pair beyond the snapshot's own timeline. */
+    static final int EVENTS_KEPT = 500;
 
     /**
      * @param fx       the JavaFX thread as an executor ({@code FxExecutor.INSTANCE}; tests may pass their own)
@@ -67,6 +74,7 @@ public final class Dashboard implements AutoCloseable {
         this.zone = zone;
         this.notifier = notifier;
         this.updates = new CoalescingUpdater<>(fx, this::apply);
+        this.fx = fx;
         window.selectedPair().addListener((o, old, row) -> showSelected());
     }
 
@@ -75,6 +83,7 @@ public final class Dashboard implements AutoCloseable {
         window.show(connection.site());
         window.statusBar().setSupervisor(connection.describe());
         subscription = connection.subscribeSnapshots(Runnable::run, updates::submit);
+        eventSubscription = connection.subscribeEvents(fx, this::record);
         return this;
     }
 
@@ -99,6 +108,35 @@ public final class Dashboard implements AutoCloseable {
         showSelected();
     }
 
+    /**
+     * Keeps the events the snapshot's timeline does not carry (notes, commands, alarms, operator requests).
+     * Events are few and each one matters, so they are not coalesced. JavaFX thread.
+     */
+    public void record(SupervisorEvent e) {
+        if (e.pairId() == null) {
+            return;
+        }
+        java.util.Deque<SupervisorEvent> log = events.computeIfAbsent(e.pairId(), id -> new java.util.ArrayDeque<>());
+        log.addLast(e);
+        if (log.size() > EVENTS_KEPT) {
+            log.removeFirst();
+        }
+    }
+
+    /** The snapshot's timeline and the recorded events, without duplicates, oldest first. */
+    private PairSnapshot withEvents(PairSnapshot p) {
+        java.util.Deque<SupervisorEvent> log = events.get(p.pairId());
+        if (log == null || log.isEmpty()) {
+            return p;
+        }
+        java.util.Set<SupervisorEvent> all = new java.util.LinkedHashSet<>(p.timeline());
+        all.addAll(log);
+        List<SupervisorEvent> merged = all.stream()
+                .sorted(java.util.Comparator.comparing(SupervisorEvent::at)).toList();
+        return new PairSnapshot(p.pairId(), p.name(), p.mode(), p.active(), p.epoch(), p.reason(), p.step(),
+                p.target(), p.canary(), p.suppressed(), p.boxes(), merged);
+    }
+
     private void showSelected() {
         PairRow row = window.selectedPair().get();
         if (row == null || latest == null) {
@@ -107,7 +145,7 @@ public final class Dashboard implements AutoCloseable {
         Pair config = row.pair();
         latest.pair(config.id()).ifPresent(p -> {
             PairView page = pages.computeIfAbsent(config.id(), id -> new PairView(actionsFor(config), zone, WINDOW_MS));
-            page.show(config, p, latest.at(), histories.get(config.id()),
+            page.show(config, withEvents(p), latest.at(), histories.get(config.id()),
                     connection.arbiterStatus(config.id()).orElse(null));
             window.showPage(page.root());
         });
@@ -135,6 +173,7 @@ public final class Dashboard implements AutoCloseable {
     public void close() {
         try {
             Objects.requireNonNullElse(subscription, () -> { }).close();
+            Objects.requireNonNullElse(eventSubscription, () -> { }).close();
         } catch (Exception e) {
             LOG.warn("unsubscribing: {}", e.toString());
         }
