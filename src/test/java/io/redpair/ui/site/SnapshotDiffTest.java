@@ -1,0 +1,55 @@
+package io.redpair.ui.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redpair.failover.FailoverStep;
+import io.redpair.failover.Mode;
+import io.redpair.pair.BoxCondition;
+import io.redpair.pair.BoxId;
+import io.redpair.supervisor.BoxSnapshot;
+import io.redpair.supervisor.PairSnapshot;
+import io.redpair.supervisor.SiteSnapshot;
+import io.redpair.supervisor.SnapshotJson;
+import io.redpair.supervisor.SnapshotJsonReader;
+import io.redpair.supervisor.SupervisorEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What an attached console derives from polled status: the JSON round trip and the events between snapshots. */
+class SnapshotDiffTest {
+
+    private static SiteSnapshot site(long second, Mode mode, BoxId active, BoxCondition a, BoxCondition b) {
+        Map<BoxId, BoxSnapshot> boxes = Map.of(
+                BoxId.A, new BoxSnapshot(BoxId.A, "http://127.0.0.1:1", a, "d-a", 3, 4, 100, 0.5, 0, "STARTED", "ANSWERED"),
+                BoxId.B, new BoxSnapshot(BoxId.B, "http://127.0.0.1:2", b, "d-b", 5, -1, -1, 0.1, 1, "STOPPED", null));
+        return new SiteSnapshot("Lab", Instant.ofEpochSecond(second), true, List.of(new PairSnapshot("lab", "Lab pair",
+                mode, active, active == BoxId.B ? 1 : 0, "why", FailoverStep.NONE, null, true, false, boxes, List.of())));
+    }
+
+    @Test
+    void statusJsonReadsBackToTheSameSnapshot() {
+        SiteSnapshot s = site(10, Mode.PROTECTED, BoxId.A, BoxCondition.RUNNING_FLOWS, BoxCondition.STANDBY_READY);
+        assertThat(SnapshotJsonReader.read(SnapshotJson.toJson(s))).isEqualTo(s);
+    }
+
+    @Test
+    void theFirstSnapshotYieldsNothingAndChangesYieldStateAndConditionEvents() {
+        SnapshotDiff diff = new SnapshotDiff();
+        assertThat(diff.next(site(10, Mode.PROTECTED, BoxId.A, BoxCondition.RUNNING_FLOWS, BoxCondition.STANDBY_READY))).isEmpty();
+        assertThat(diff.next(site(11, Mode.PROTECTED, BoxId.A, BoxCondition.RUNNING_FLOWS, BoxCondition.STANDBY_READY))).isEmpty();
+
+        SiteSnapshot after = site(12, Mode.UNPROTECTED, BoxId.B, BoxCondition.DOWN, BoxCondition.RUNNING_FLOWS);
+        List<SupervisorEvent> events = diff.next(after);
+
+        assertThat(events).hasSize(3);
+        assertThat(events.get(2)).isInstanceOfSatisfying(SupervisorEvent.StateChanged.class, e -> {
+            assertThat(e.from()).isEqualTo(Mode.PROTECTED);
+            assertThat(e.to()).isEqualTo(Mode.UNPROTECTED);
+            assertThat(e.active()).isEqualTo(BoxId.B);
+        });
+        assertThat(events).filteredOn(e -> e instanceof SupervisorEvent.BoxConditionChanged).hasSize(2);
+        assertThat(diff.withTimeline(after).pairs().get(0).timeline()).containsExactlyElementsOf(events);
+    }
+}
