@@ -91,7 +91,8 @@ final class PairRuntime {
         }
         Duration stopLimit = Duration.ofSeconds(40);
         Duration startLimit = Duration.ofSeconds(70);
-        this.runner = new CommandRunner(pair.id(), ports, ctx, stopLimit, startLimit, this::onCompleted);
+        this.runner = new CommandRunner(pair.id(), ports, notesToTimeline(ctx, Thread.currentThread()), stopLimit,
+                startLimit, this::onCompleted);
         this.intents = ctx.readOnly() ? null
                 : new IntentTracker(pair.id(), ctx.journal(), ctx.nanoClock(), journalled.activeBox().orElse(null));
         this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled), nowNanos);
@@ -286,6 +287,22 @@ final class PairRuntime {
     static boolean changed(PairState a, PairState b) {
         return a.mode() != b.mode() || a.active() != b.active() || a.epoch() != b.epoch() || a.step() != b.step()
                 || a.target() != b.target();
+    }
+
+    /**
+     * The runner publishes the decision core's notes and alarms ("failover complete: … took N ms") itself; those
+     * raised on the supervisor thread (the one that built this runtime) also go to the pair's timeline, so the
+     * dashboard shows them. Anything from another thread is only published: the timeline is supervisor-thread only.
+     */
+    private RuntimeContext notesToTimeline(RuntimeContext c, Thread supervisorThread) {
+        return new RuntimeContext(c.loop(), c.io(), c.parking(), c.journal(), e -> {
+            boolean note = e instanceof SupervisorEvent.Noted || e instanceof SupervisorEvent.Alarmed;
+            if (note && Thread.currentThread() == supervisorThread) {
+                record(e);
+            } else {
+                c.publish().accept(e);
+            }
+        }, c.wallClock(), c.nanoClock());
     }
 
     /** Adds to the timeline tail and publishes. */

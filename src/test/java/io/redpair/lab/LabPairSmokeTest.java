@@ -66,9 +66,9 @@ class LabPairSmokeTest {
                 awaitPair(p -> p.active() == BoxId.B && p.mode() == Mode.UNPROTECTED, Duration.ofSeconds(30), "B active");
                 long observedMs = (System.nanoTime() - killedAt) / 1_000_000;
                 assertThat(flowsState(lab, BoxId.B)).isEqualTo(FlowsState.START);
-                awaitPair(p -> events.stream().anyMatch(e -> e.type().equals("failover-completed")),
-                        Duration.ofSeconds(5), "failover-completed in the event timeline");
-                SupervisorEvent completed = events.stream()
+                PairSnapshot after = awaitPair(p -> p.timeline().stream().anyMatch(e -> e.type().equals("failover-completed")),
+                        Duration.ofSeconds(5), "failover-completed in the pair's timeline (what the dashboard shows)");
+                SupervisorEvent completed = after.timeline().stream()
                         .filter(e -> e.type().equals("failover-completed")).findFirst().orElseThrow();
                 String text = ((SupervisorEvent.Noted) completed).text();
                 assertThat(text).as("the timeline names the measured time").containsPattern("took \\d+ ms");

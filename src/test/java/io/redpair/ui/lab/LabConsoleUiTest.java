@@ -69,6 +69,8 @@ class LabConsoleUiTest {
         awaitFx(robot, () -> timeline(robot).stream().anyMatch(l -> l.contains("(active B, epoch 1)")), 30,
                 "B active in the timeline");
         awaitFx(robot, () -> headline(robot).startsWith("Unprotected"), 10, "banner: Unprotected (A is down)");
+        awaitFx(robot, () -> timeline(robot).stream().anyMatch(l -> l.matches(".*took \\d+ ms.*")), 10,
+                "the measured takeover time in the timeline");
         System.out.println("lab console after kill A: " + headline(robot) + " / " + timeline(robot));
     }
 
