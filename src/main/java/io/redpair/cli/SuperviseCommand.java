@@ -73,7 +73,8 @@ public final class SuperviseCommand implements Callable<Integer> {
         }
         AuditTrail audit = AuditTrail.attach(supervisor, Journal.fileFor(site), spec.commandLine().getErr());
         try {
-            supervisor.start(SiteSession.ports());
+            supervisor.start(SiteSession.ports(),
+                    pair -> io.redpair.supervisor.LinkArbiterPort.forPair(pair, io.redpair.arbiter.SerialPortScanner.system()));
         } catch (IllegalArgumentException e) { // e.g. an unresolvable secret reference
             supervisor.close();
             printer.shutdown();

@@ -1,12 +1,17 @@
 package io.redpair.supervisor;
 
 import io.redpair.arbiter.ArbiterLink;
+import io.redpair.arbiter.ArbiterLinkOptions;
+import io.redpair.arbiter.PortScanner;
 import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.arbiter.CommandResult;
 import io.redpair.arbiter.LinkEvent;
 import io.redpair.arbiter.Selection;
 import io.redpair.failover.ArbiterView;
+import io.redpair.pair.ArbiterConfig;
 import io.redpair.pair.BoxId;
+import io.redpair.pair.Pair;
+import io.redpair.pair.Policy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +33,28 @@ public final class LinkArbiterPort implements ArbiterPort {
 
     private final ArbiterLink link;
     private final List<Consumer<ArbiterView>> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * The supervising port of a pair: null when the pair has no arbiter or is {@code fencing: api-only}
+     * (then nothing is fenced and status says UNFENCED). The link arms the device and keeps looking for it by
+     * serial number, starting with the configured port.
+     */
+    public static ArbiterPort forPair(Pair pair, PortScanner ports) {
+        ArbiterConfig config = pair.arbiter();
+        if (config == null || pair.policy().fencing() != Policy.Fencing.ARBITER) {
+            return null;
+        }
+        ArbiterLinkOptions options = ArbiterLinkOptions.supervisor(config.port(), config.serialNumber(), hostName());
+        return new LinkArbiterPort(ArbiterLink.open(options, ports));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "redpair";
+        }
+    }
 
     public LinkArbiterPort(ArbiterLink link) {
         this.link = link;
