@@ -4,7 +4,7 @@ import io.redpair.pair.BoxId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import org.sqlite.SQLiteConfig;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,12 +58,16 @@ public final class Journal implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=5000");
-            }
+            // Write transactions BEGIN IMMEDIATE: the audit trail writes to the same file from its own
+            // connection, and a deferred transaction that read first and then writes after the other
+            // connection committed fails at once with SQLITE_BUSY (a stale snapshot; busy_timeout does
+            // not apply). IMMEDIATE takes the write lock up front, so it waits instead.
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setBusyTimeout(5000);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             JournalSchema.create(c);
             return new Journal(file, c, wallClock);
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -85,6 +86,7 @@ public final class BoxCardView {
     private static Label caption(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("text-muted");
+        l.setMinWidth(Region.USE_PREF_SIZE); // the value shrinks first: a caption cut to "Probe lat..." says nothing
         return l;
     }
 }

@@ -14,8 +14,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -34,13 +36,19 @@ public final class TimelineView {
         this.zone = zone;
         Label title = new Label("Timeline");
         title.getStyleClass().add("card-title");
-        HBox filters = new HBox(4, title);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        // the filters wrap onto a second line on a narrow window instead of shrinking to "S..." and "Bo..."
+        FlowPane filters = new FlowPane(4, 4);
         filters.setAlignment(Pos.CENTER_LEFT);
+        HBox header = new HBox(8, title, filters);
+        header.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(filters, Priority.ALWAYS);
         for (TimelineEntry.Category c : TimelineEntry.Category.values()) {
             ToggleButton t = new ToggleButton(c.label());
             t.setId("filter-" + c.name().toLowerCase());
             t.getStyleClass().add("small");
             t.setSelected(true);
+            t.setMinWidth(Region.USE_PREF_SIZE);
             t.selectedProperty().addListener((o, was, on) -> {
                 if (on) {
                     selected.add(c);
@@ -71,7 +79,7 @@ public final class TimelineView {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        root.getChildren().addAll(filters, list);
+        root.getChildren().addAll(header, list);
         root.getStyleClass().add("timeline-pane");
     }
 
