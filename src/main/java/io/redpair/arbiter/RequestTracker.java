@@ -64,9 +64,17 @@ final class RequestTracker {
         this.nextSeq = firstSeq & 0xFFFF;
     }
 
-    /** Queues a command; returns the bytes to write now if the line was idle. */
+    /**
+     * Queues a command; returns the bytes to write now if the line was idle. An EXEC goes to the front:
+     * its nonce lives 3 s, and a slow device must not let routine KICKs and STATUS polls (every
+     * host_to/4) queue up in front of it until the prepared fence or selection expires.
+     */
     Step submit(ArbiterCommand command, CompletableFuture<Reply> reply, long now) {
-        queue.add(new Request(command, reply));
+        if (command instanceof ArbiterCommand.Exec) {
+            queue.addFirst(new Request(command, reply));
+        } else {
+            queue.add(new Request(command, reply));
+        }
         return inFlight == null ? startNext(now, new ArrayList<>()) : Step.none();
     }
 

@@ -50,6 +50,19 @@ class RequestTrackerTest {
     }
 
     @Test
+    void execOvertakesQueuedRoutineCommandsSoItsNonceDoesNotExpire() {
+        RequestTracker t = new RequestTracker(0x0001);
+        t.submit(new ArbiterCommand.Status(), new CompletableFuture<>(), 0);
+        t.submit(new ArbiterCommand.Kick(), new CompletableFuture<>(), 0);
+        t.submit(new ArbiterCommand.Kick(), new CompletableFuture<>(), 0);
+        t.submit(new ArbiterCommand.Exec(0x7F3A), new CompletableFuture<>(), 0);
+
+        RequestTracker.Step next = t.onReply(new Frame.Ok(0x0001, "STATUS", java.util.List.of()), 5 * MS);
+
+        assertThat(text(next.toSend().get(0))).startsWith("$1,0002,EXEC,nonce=7F3A*");
+    }
+
+    @Test
     void sequenceNumbersWrapAndNeverUseFFFF() {
         RequestTracker t = new RequestTracker(0xFFFD);
         StringBuilder seqs = new StringBuilder();
