@@ -132,7 +132,8 @@ class NodeRedClientProcessFaultTest {
                 Outcome<FlowsState> state = client.flowsState();
 
                 assertThat(state).isInstanceOf(Outcome.Unreachable.class);
-                assertThat(state.latencyMillis()).isBetween(300L, 300L + SLACK_MS);
+                // the kernel may fire the connect timer a few hundred µs early; latencyMillis truncates (CI saw 299)
+                assertThat(state.latencyMillis()).isBetween(300L - 3, 300L + SLACK_MS);
             }
         } finally {
             for (Socket s : queued) {

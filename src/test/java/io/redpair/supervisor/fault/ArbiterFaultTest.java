@@ -180,6 +180,10 @@ class ArbiterFaultTest {
     void cablePulledBetweenFenceAndSelectLeavesNoDualActiveAndNoPromotion() throws Exception {
         lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
         pullCableWhenFenced = true;
+        // The device fences at once but answers 50 ms later (EXEC reply, then the STATUS read-back): a window
+        // of >= 100 ms between "A fenced" and the host knowing it, so the 10 ms watcher pulls the cable inside
+        // it. Without the delay FENCE -> SELECT took 4 ms and the pull landed after SELECT (flaky in CI).
+        sim.setReplyDelayMs(50);
         lab.a.freeze();
         PairState s = lab.await("operator needed", x -> x.mode() == Mode.OPERATOR_NEEDED, SETTLE);
         lab.hold("no automatic promotion", x -> x.mode() == Mode.OPERATOR_NEEDED && x.active() == BoxId.A,
