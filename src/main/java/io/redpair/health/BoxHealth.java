@@ -34,6 +34,18 @@ public final class BoxHealth {
     private long sinceNanos;
     private int apiMisses;
     private int canaryMisses;
+    private int apiRefusals;
+    private int canaryRefusals;
+
+    /**
+     * Consecutive refusals on every channel that convict a box DOWN before the deadline. A refused
+     * connection is positive evidence (the host answered, nothing listens: the process is gone), not
+     * silence; waiting out the whole deadline for it made RedPair's failover slower than a cold restart
+     * of the same Node-RED (measured: MTTR 1.5 s vs 1.19 s for 2,000 nodes). Two in a row, on the API and
+     * the canary alike, rule out a single refused probe racing a restart of the listener. A frozen or
+     * unreachable box is never refused, so HUNG and UNREACHABLE still wait for the full deadline.
+     */
+    static final int REFUSALS_TO_CONVICT = 2;
 
     public BoxHealth(BoxId box, long intervalMs, int missedBeats, boolean canaryConfigured) {
         this.box = Objects.requireNonNull(box, "box");
@@ -49,6 +61,7 @@ public final class BoxHealth {
 
     public void onApi(ApiObservation observation, long nowNanos) {
         lastApi = Objects.requireNonNull(observation, "observation");
+        apiRefusals = observation.kind() == ApiObservation.Kind.REFUSED ? apiRefusals + 1 : 0;
         if (observation.kind().isAnswer()) {
             liveness.heartbeat(nowNanos);
         }
@@ -60,6 +73,7 @@ public final class BoxHealth {
             throw new IllegalStateException("box " + box + " has no canary configured");
         }
         lastCanary = Objects.requireNonNull(observation, "observation");
+        canaryRefusals = observation.kind() == CanaryObservation.Kind.REFUSED ? canaryRefusals + 1 : 0;
         observe(Verdict.Source.CANARY, nowNanos);
     }
 
@@ -101,6 +115,8 @@ public final class BoxHealth {
         }
         if (!agrees && ConditionRules.commitsAtOnce(committed, latest)) {
             commit(nowNanos, false);
+        } else if (!agrees && refusedEverywhere()) {
+            commit(nowNanos, true);
         } else if (!agrees && deadlinePassed(nowNanos)) {
             commit(nowNanos, true);
         }
@@ -113,6 +129,11 @@ public final class BoxHealth {
         if (committed == BoxCondition.RUNNING_FLOWS || committed == BoxCondition.STANDBY_READY) {
             committedDetail = latest.detail();
         }
+    }
+
+    private boolean refusedEverywhere() {
+        return latest.condition() == BoxCondition.DOWN && committed != BoxCondition.UNKNOWN
+                && apiRefusals >= REFUSALS_TO_CONVICT && (!canaryConfigured || canaryRefusals >= REFUSALS_TO_CONVICT);
     }
 
     private int missed() {
