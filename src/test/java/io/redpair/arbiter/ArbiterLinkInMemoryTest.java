@@ -175,7 +175,8 @@ class ArbiterLinkInMemoryTest {
     @Test
     void deviceRebootIsNoticedAndTheDeviceIsArmedAgain() throws Exception {
         sim.reboot("BOR");
-        assertThat(sim.armState()).isEqualTo(ArbiterStatus.ArmState.DISARMED);
+        // No check for DISARMED here: over the in-memory cable the link re-arms within a few ms, before the
+        // test thread could look (CI saw ARMED). That a reboot disarms is ArbiterDeviceRulesTest's job.
         awaitEvent(LinkEvent.DeviceEvent.class, e -> e.event() instanceof ArbiterEvent.Boot b && b.resetCause().equals("BOR"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (sim.armState() != ArbiterStatus.ArmState.ARMED && System.nanoTime() < deadline) {
