@@ -94,8 +94,10 @@ class LiveDashboardUiTest {
                 (p, banner) -> { }).start());
         robot.interact(() -> robot.lookup(".list-view").queryListView().getSelectionModel().select(0));
 
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> "Protected".equals(headline(robot)));
-        assertThat(robot.lookup("#card-a-role").queryAs(Label.class).getText()).isEqualTo("Active");
+        // banner and cards are applied from the same snapshot but may land in different pulses: wait for both
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> "Protected".equals(headline(robot))
+                && "Active".equals(robot.lookup("#card-a-role").queryAs(Label.class).getText()));
+        assertThat(robot.lookup("#card-b-role").queryAs(Label.class).getText()).isEqualTo("Spare");
 
         a.kill();
         try {
