@@ -4,16 +4,15 @@ import io.redpair.pair.BoxId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import org.sqlite.SQLiteConfig;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The intent journal of one site: an append-only SQLite file (WAL) that records every decision, epoch,
