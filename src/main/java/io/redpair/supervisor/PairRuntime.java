@@ -1,6 +1,5 @@
 package io.redpair.supervisor;
 
-import io.redpair.failover.ArbiterView;
 import io.redpair.failover.Decider;
 import io.redpair.failover.FailoverStep;
 import io.redpair.failover.Mode;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -98,20 +98,31 @@ final class PairRuntime {
         this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled), nowNanos);
         if (arbiter != null) {
             runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, e -> decide(e, ctx.now())));
-            arbiter.onView(view -> postArbiterView(view));
-        }
-    }
-
-    /** Re-posts an arbiter report onto the supervisor thread, where the decider runs. */
-    private void postArbiterView(ArbiterView view) {
-        try {
-            ctx.loop().execute(() -> {
+            arbiter.onView(view -> onLoop(() -> {
                 if (!ctx.readOnly() && !view.equals(state.arbiter())) {
                     decide(new PairEvent.ArbiterObserved(view), ctx.now());
                 }
-            });
+            }));
+            arbiter.onDeviceNote(text -> onLoop(() -> deviceNote(text)));
+        }
+    }
+
+    /** Runs an arbiter report on the supervisor thread, where the decider and the timeline live. */
+    private void onLoop(Runnable work) {
+        try {
+            ctx.loop().execute(work);
         } catch (RejectedExecutionException e) {
             LOG.debug("supervisor stopped before an arbiter report arrived");
+        }
+    }
+
+    /** A fact about the arbiter device (rebooted, HOSTLOST, re-armed...): journalled and on the timeline. */
+    private void deviceNote(String text) {
+        LOG.info("pair {} epoch {} {}", pair.id(), state.epoch(), text);
+        if (ctx.readOnly()) {
+            record(new SupervisorEvent.Noted(ctx.wallClock().instant(), pair.id(), state.epoch(), "arbiter", text));
+        } else {
+            runner.run(List.of(new PairCommand.RecordNote("arbiter", text)), state.epoch());
         }
     }
 
