@@ -98,7 +98,11 @@ final class PairRuntime {
                 startLimit, this::onCompleted);
         this.intents = ctx.readOnly() ? null
                 : new IntentTracker(pair.id(), ctx.journal(), ctx.nanoClock(), journalled.activeBox().orElse(null));
-        this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled), nowNanos);
+        this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled),
+                Reconciler.lastAutoFailover(journalled, ctx.wallClock().instant(), nowNanos), nowNanos);
+        if (intents != null) {
+            intents.seeded(state);
+        }
         this.facts = new BoxFactsReader(pair.id(), ports, ctx, factsTiming, this::noteDrift, nowNanos);
         this.arbiterDisplay = arbiter == null ? null
                 : new ArbiterDisplay(pair.arbiter() == null ? "the arbiter" : pair.arbiter().port());
