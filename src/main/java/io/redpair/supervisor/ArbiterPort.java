@@ -31,6 +31,14 @@ public interface ArbiterPort extends AutoCloseable {
     default void onDeviceNote(Consumer<String> listener) {
     }
 
+    /**
+     * Every STATUS read and every link change, for display, on the port's thread; the runtime re-posts it.
+     * A report with a null {@code status} changes only the link (the last STATUS stays the last one known).
+     * Ports that cannot report leave the panel at "not reported".
+     */
+    default void onReport(Consumer<ArbiterSnapshot> listener) {
+    }
+
     @Override
     void close();
 
