@@ -116,6 +116,12 @@ final class ArbiterLab implements AutoCloseable {
         sim.setSupply(box, false);
     }
 
+    /** The box's mains supply is back (power sense follows it unless the box is fenced). */
+    void restoreSupply(BoxId box) {
+        supply.put(box, true);
+        sim.setSupply(box, true);
+    }
+
     /** The simulated power relay: a fenced box loses power, so its Node-RED process dies (SIGKILL). */
     private void cutPowerWhenFenced() {
         while (!Thread.currentThread().isInterrupted()) {
