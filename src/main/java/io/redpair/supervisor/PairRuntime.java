@@ -95,7 +95,11 @@ final class PairRuntime {
                 startLimit, this::onCompleted);
         this.intents = ctx.readOnly() ? null
                 : new IntentTracker(pair.id(), ctx.journal(), ctx.nanoClock(), journalled.activeBox().orElse(null));
-        this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled), nowNanos);
+        this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled),
+                Reconciler.lastAutoFailover(journalled, ctx.wallClock().instant(), nowNanos), nowNanos);
+        if (intents != null) {
+            intents.seeded(state);
+        }
         if (arbiter != null) {
             runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, e -> decide(e, ctx.now())));
             arbiter.onView(view -> postArbiterView(view));
