@@ -6,12 +6,14 @@ import io.redpair.arbiter.PortScanner;
 import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.arbiter.CommandResult;
 import io.redpair.arbiter.LinkEvent;
+import io.redpair.arbiter.LinkState;
 import io.redpair.arbiter.Selection;
 import io.redpair.failover.ArbiterView;
 import io.redpair.pair.ArbiterConfig;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +35,13 @@ public final class LinkArbiterPort implements ArbiterPort {
 
     private final ArbiterLink link;
     private final List<Consumer<ArbiterView>> listeners = new CopyOnWriteArrayList<>();
+    /** Guarded by itself: notes raised before the first listener registered are kept for it (see onDeviceNote). */
+    private final List<Consumer<String>> noteListeners = new ArrayList<>();
+    private final List<String> earlyNotes = new ArrayList<>();
+    /** The arm state of the last STATUS (null before the first): a change to ARMED after anything else is a re-arm. */
+    private volatile ArbiterStatus.ArmState armState;
+    private final List<Consumer<ArbiterSnapshot>> reports = new CopyOnWriteArrayList<>();
+    private volatile String linkWords = "connecting";
 
     /**
      * The supervising port of a pair: null when the pair has no arbiter or is {@code fencing: api-only}
@@ -83,26 +92,89 @@ public final class LinkArbiterPort implements ArbiterPort {
         }
         boolean unknown = result instanceof CommandResult.LinkDown down && down.outcomeUnknown();
         if (!result.isDone() && !unknown) {
-            return CompletableFuture.completedFuture(new Outcome.NotConfirmed(what + " refused: " + result));
+            return CompletableFuture.completedFuture(new Outcome.NotConfirmed(what + " refused: " + result.describe()));
         }
         return link.status().orTimeout(READ_BACK_MS, TimeUnit.MILLISECONDS).handle((s, error) -> {
             if (error != null) {
                 return new Outcome.NotConfirmed(what + ": STATUS read-back failed (" + error.getMessage() + ")");
             }
-            publish(view(s));
+            publish(s);
             String text = what + " read back: " + shown.apply(s);
             return effect.test(s) ? new Outcome.Confirmed(text) : new Outcome.NotConfirmed(text + " (not confirmed)");
         });
     }
 
     private void onLinkEvent(LinkEvent event) {
-        if (event instanceof LinkEvent.LinkDown) {
+        if (event instanceof LinkEvent.LinkDown down) {
+            linkWords = "down: " + down.reason();
             publish(ArbiterView.UNHEARD);
+            report(null);
         } else if (event instanceof LinkEvent.StatusChanged changed) {
+            noteReArmed(changed.status().state());
             publish(view(changed.status()));
-        } else if (event instanceof LinkEvent.LinkUp) {
+        } else if (event instanceof LinkEvent.StatusPolled polled) {
+            report(polled.status());
+        } else if (event instanceof LinkEvent.LinkUp up) {
+            linkWords = "up on " + up.port() + " (serial " + up.device().serialNumber() + ")";
+            report(null);
             refresh();
+        } else if (event instanceof LinkEvent.DeviceEvent d) {
+            String text = DeviceNotes.describe(d.event());
+            if (text != null) {
+                note(text);
+            }
         }
+    }
+
+    /**
+     * The link connects (and the device re-sends HOSTLOST) before the runtime has registered: such notes are
+     * kept and handed to the first listener, so a HOSTLOST found at start-up is never lost from the journal.
+     */
+    private void note(String text) {
+        synchronized (noteListeners) {
+            if (noteListeners.isEmpty()) {
+                earlyNotes.add(text);
+            }
+            noteListeners.forEach(l -> l.accept(text));
+        }
+    }
+
+    private void noteReArmed(ArbiterStatus.ArmState now) {
+        ArbiterStatus.ArmState before = armState;
+        armState = now;
+        if (now == ArbiterStatus.ArmState.ARMED && before != null && before != now) {
+            note("arbiter re-armed by this console (it was " + before + "); its outputs are read back, not assumed");
+        }
+    }
+
+    @Override
+    public void onDeviceNote(Consumer<String> listener) {
+        synchronized (noteListeners) {
+            noteListeners.add(listener);
+            earlyNotes.forEach(listener);
+            earlyNotes.clear();
+        }
+    }
+
+    /** A STATUS read back or fetched: the decider's view and the display report. */
+    private void publish(ArbiterStatus s) {
+        publish(view(s));
+        report(s);
+    }
+
+    private void report(ArbiterStatus s) {
+        boolean up = link.state() == LinkState.UP;
+        String words = up && !linkWords.startsWith("up") // up before this port listened: no LinkUp seen
+                ? "up (serial " + link.device().map(d -> d.serialNumber()).orElse("unknown") + ")" : linkWords;
+        ArbiterSnapshot r = new ArbiterSnapshot(up, words, s, s == null ? -1 : 0);
+        reports.forEach(l -> l.accept(r));
+    }
+
+    @Override
+    public void onReport(Consumer<ArbiterSnapshot> listener) {
+        reports.add(listener);
+        report(null);
+        refresh();
     }
 
     /** STATUS as the decider's view; a heartbeat age of -1 (none since the device booted) is never "alive". */
@@ -129,7 +201,7 @@ public final class LinkArbiterPort implements ArbiterPort {
     private void refresh() {
         link.status().whenComplete((s, error) -> {
             if (error == null) {
-                publish(view(s));
+                publish(s);
             }
         });
     }

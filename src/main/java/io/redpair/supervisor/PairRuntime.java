@@ -1,6 +1,5 @@
 package io.redpair.supervisor;
 
-import io.redpair.failover.ArbiterView;
 import io.redpair.failover.Decider;
 import io.redpair.failover.FailoverStep;
 import io.redpair.failover.Mode;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,8 +49,11 @@ final class PairRuntime {
     private final LocalPauseGuard pauseGuard;
     private final Map<BoxId, ProbeState> boxes = new EnumMap<>(BoxId.class);
     private final Deque<SupervisorEvent> timeline = new ArrayDeque<>();
+    private final BoxFactsReader facts;
     private PairState state;
     private long generation;
+    /** Null when no arbiter is wired. */
+    private final ArbiterDisplay arbiterDisplay;
 
     /** Per box: health model, the last verdict published, in-flight probes, latencies. */
     private static final class ProbeState {
@@ -69,7 +72,7 @@ final class PairRuntime {
     }
 
     PairRuntime(Pair pair, RuntimeContext ctx, Map<BoxId, BoxPort> ports, Reconciliation journalled, long nowNanos) {
-        this(pair, ctx, ports, null, journalled, nowNanos);
+        this(pair, ctx, ports, null, journalled, nowNanos, BoxFactsReader.Timing.DEFAULT);
     }
 
     /**
@@ -77,7 +80,7 @@ final class PairRuntime {
      *                the supervisor thread; FenceBox/SelectOutput run through it with the decision's epoch.
      */
     PairRuntime(Pair pair, RuntimeContext ctx, Map<BoxId, BoxPort> ports, ArbiterPort arbiter,
-                Reconciliation journalled, long nowNanos) {
+                Reconciliation journalled, long nowNanos, BoxFactsReader.Timing factsTiming) {
         this.pair = pair;
         this.ctx = ctx;
         this.ports = ports;
@@ -100,22 +103,52 @@ final class PairRuntime {
         if (intents != null) {
             intents.seeded(state);
         }
+        this.facts = new BoxFactsReader(pair.id(), ports, ctx, factsTiming, this::noteDrift, nowNanos);
+        this.arbiterDisplay = arbiter == null ? null
+                : new ArbiterDisplay(pair.arbiter() == null ? "the arbiter" : pair.arbiter().port());
         if (arbiter != null) {
             runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, e -> decide(e, ctx.now())));
-            arbiter.onView(view -> postArbiterView(view));
-        }
-    }
-
-    /** Re-posts an arbiter report onto the supervisor thread, where the decider runs. */
-    private void postArbiterView(ArbiterView view) {
-        try {
-            ctx.loop().execute(() -> {
+            arbiter.onView(view -> onLoop(() -> {
                 if (!ctx.readOnly() && !view.equals(state.arbiter())) {
                     decide(new PairEvent.ArbiterObserved(view), ctx.now());
                 }
-            });
+            }));
+            arbiter.onReport(report -> onLoop(() -> arbiterDisplay.onReport(report, ctx.now())));
+            arbiter.onDeviceNote(text -> onLoop(() -> deviceNote(text)));
+        }
+    }
+
+    /** Drift news on the timeline: a warning for the engineer, never an input of the decider. */
+    private void noteDrift(String text) {
+        String type = text.startsWith("Flows differ") ? "flows-drift" : "flows-match";
+        record(new SupervisorEvent.Noted(ctx.wallClock().instant(), pair.id(), state.epoch(), type, text));
+    }
+
+    /** Reads both boxes' version and revision on the next tick (after a deploy by a push, or on request). */
+    void readFactsSoon() {
+        facts.readAllSoon();
+    }
+
+    boolean factsRead() {
+        return facts.allRead();
+    }
+
+    /** Runs an arbiter report on the supervisor thread, where the decider and the timeline live. */
+    private void onLoop(Runnable work) {
+        try {
+            ctx.loop().execute(work);
         } catch (RejectedExecutionException e) {
             LOG.debug("supervisor stopped before an arbiter report arrived");
+        }
+    }
+
+    /** A fact about the arbiter device (rebooted, HOSTLOST, re-armed...): journalled and on the timeline. */
+    private void deviceNote(String text) {
+        LOG.info("pair {} epoch {} {}", pair.id(), state.epoch(), text);
+        if (ctx.readOnly()) {
+            record(new SupervisorEvent.Noted(ctx.wallClock().instant(), pair.id(), state.epoch(), "arbiter", text));
+        } else {
+            runner.run(List.of(new PairCommand.RecordNote("arbiter", text)), state.epoch());
         }
     }
 
@@ -137,6 +170,7 @@ final class PairRuntime {
             sendProbes(box);
             observe(box, now);
         }
+        facts.tick(now);
         if (!ctx.readOnly() && !pauseGuard.suppressed(now)) {
             decide(new PairEvent.Tick(), now);
             guardSpare();
@@ -243,6 +277,9 @@ final class PairRuntime {
         p.last = p.health.assess(now);
         BoxCondition condition = p.last.condition();
         if (condition != p.published) {
+            if (serving(condition) && !serving(p.published)) {
+                facts.readSoon(box); // back after a gap: it may have been upgraded or redeployed meanwhile
+            }
             record(new SupervisorEvent.BoxConditionChanged(ctx.wallClock().instant(), pair.id(), box, p.published,
                     condition, p.last.detail()));
             p.published = condition;
@@ -254,6 +291,10 @@ final class PairRuntime {
         }
     }
 
+    private static boolean serving(BoxCondition c) {
+        return c == BoxCondition.RUNNING_FLOWS || c == BoxCondition.STANDBY_READY;
+    }
+
     private void onCompleted(CommandCompleted c) {
         BoxId box = c.command() instanceof PairCommand.StopFlows s ? s.box()
                 : c.command() instanceof PairCommand.StartFlows s ? s.box() : null;
@@ -262,6 +303,7 @@ final class PairRuntime {
             p.commandDoneNanos = ctx.now();
             p.apiFresh = false;
             p.canaryFresh = !pair.hasCanary();
+            facts.readSoon(box);
         }
         if (intents != null) {
             intents.onCompleted(c);
@@ -319,18 +361,21 @@ final class PairRuntime {
     }
 
     PairSnapshot snapshot() {
+        long now = ctx.now();
         Map<BoxId, BoxSnapshot> out = new EnumMap<>(BoxId.class);
         for (BoxId box : BoxId.values()) {
             ProbeState p = boxes.get(box);
-            BoxHealthSnapshot h = p.last != null ? p.last : p.health.assess(ctx.now());
-            out.put(box, new BoxSnapshot(box, pair.box(box).url().toString(), h.condition(), h.detail(),
+            BoxHealthSnapshot h = p.last != null ? p.last : p.health.assess(now);
+            out.put(box, facts.withFacts(new BoxSnapshot(box, pair.box(box).url().toString(), h.condition(), h.detail(),
                     millis(p.apiLatencyNanos), millis(p.canaryLatencyNanos), h.canaryAgeMs(), h.phi(), h.missed(),
-                    h.lastApi() == null ? null : h.lastApi().name(), h.lastCanary() == null ? null : h.lastCanary().name()));
+                    h.lastApi() == null ? null : h.lastApi().name(), h.lastCanary() == null ? null : h.lastCanary().name()),
+                    now));
         }
         boolean decides = !ctx.readOnly();
         return new PairSnapshot(pair.id(), pair.name(), decides ? state.mode() : null, decides ? state.active() : null,
                 state.epoch(), decides ? state.reason() : "not supervised: health only", state.step(), state.target(),
-                pair.hasCanary(), pauseGuard.suppressed(ctx.now()), out, timeline.stream().toList(), fencingWords());
+                pair.hasCanary(), pauseGuard.suppressed(now), out, timeline.stream().toList(), fencingWords(),
+                facts.drift(), arbiterDisplay == null ? null : arbiterDisplay.at(now));
     }
 
     /** The fencing line of status and the dashboard: api-only is always shown as UNFENCED. */
