@@ -3,13 +3,9 @@ package io.redpair.supervisor.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redpair.arbiter.ArbiterLink;
-import io.redpair.arbiter.ArbiterLinkOptions;
 import io.redpair.arbiter.ArbiterSimulator;
 import io.redpair.arbiter.CommandResult;
-import io.redpair.arbiter.DeviceIdentity;
 import io.redpair.arbiter.Selection;
-import io.redpair.arbiter.SerialPortScanner;
-import io.redpair.arbiter.SerialTransport;
 import io.redpair.arbiter.SocatPty;
 import io.redpair.failover.Mode;
 import io.redpair.failover.PairState;
@@ -46,74 +42,34 @@ class ArbiterFaultTest {
 
     @TempDir
     Path dir;
+    ArbiterRig rig;
     SocatPty cable;
     ArbiterSimulator sim;
     ArbiterLink link;
     FaultLab lab;
-    Thread powerWatcher;
-    /** Set by a test: pull the serial cable the moment the fence took effect (between FENCE and SELECT). */
-    volatile boolean pullCableWhenFenced;
 
     @BeforeEach
     void setUp() throws Exception {
-        cable = SocatPty.start(dir.resolve("host/ttyArb"), dir.resolve("dev/ttyArb"));
-        sim = ArbiterSimulator.start(DeviceIdentity.simulator("A0042"), dir.resolve("sim.state"),
-                SerialTransport.open(cable.deviceEnd.toString()), null);
-        link = ArbiterLink.open(new ArbiterLinkOptions(cable.hostEnd.toString(), "A0042", "WS07", 2000, 250, 100),
-                new SerialPortScanner(List.of(dir.resolve("host")), false));
+        rig = ArbiterRig.start(dir);
+        cable = rig.cable;
+        sim = rig.sim;
+        link = rig.link;
         lab = FaultLab.start(boxes, dir, BoxOptions.defaults(), ARBITER);
-        NodeRedProcess a = lab.a;
-        NodeRedProcess b = lab.b;
-        sim.heartbeatSource(BoxId.A, () -> alive(a));
-        sim.heartbeatSource(BoxId.B, () -> alive(b));
-        powerWatcher = new Thread(this::cutPowerWhenFenced, "arbiter-power-relay");
-        powerWatcher.setDaemon(true);
-        powerWatcher.start();
-        lab.observe().superviseWithArbiter(new LinkArbiterPort(link));
+        rig.wire(lab);
+        lab.observe().superviseWithArbiter(rig.port());
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        powerWatcher.interrupt();
+        rig.stopPowerRelay();
         if (lab != null) {
             lab.close();
         }
-        sim.close();
-        cable.close();
+        rig.close();
     }
 
     private static boolean alive(NodeRedProcess p) {
-        return ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    /** The simulated power relay: a fenced box loses power, so its Node-RED process dies (SIGKILL). */
-    private void cutPowerWhenFenced() {
-        while (!Thread.currentThread().isInterrupted()) {
-            for (BoxId box : BoxId.values()) {
-                NodeRedProcess p = lab.process(box);
-                if (sim.fenced(box) && pullCableWhenFenced) {
-                    pullCableWhenFenced = false;
-                    pullCable();
-                }
-                if (sim.fenced(box) && alive(p)) {
-                    lab.observer.mark("power off " + box);
-                    p.kill();
-                }
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(10);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private void pullCable() {
-        try {
-            cable.kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return ArbiterRig.alive(p);
     }
 
     private static boolean protectedByA(PairState s) {
@@ -179,7 +135,7 @@ class ArbiterFaultTest {
     @Test
     void cablePulledBetweenFenceAndSelectLeavesNoDualActiveAndNoPromotion() throws Exception {
         lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
-        pullCableWhenFenced = true;
+        rig.pullCableWhenFenced();
         // The device fences at once but answers 50 ms later (EXEC reply, then the STATUS read-back): a window
         // of >= 100 ms between "A fenced" and the host knowing it, so the 10 ms watcher pulls the cable inside
         // it. Without the delay FENCE -> SELECT took 4 ms and the pull landed after SELECT (flaky in CI).
@@ -244,7 +200,7 @@ class ArbiterFaultTest {
         io.redpair.pair.Pair apiOnly = new io.redpair.pair.Pair(configured.id(), configured.name(), configured.boxes(),
                 configured.preferred(), configured.heartbeatPath(), arbiter, Policy.defaults());
         assertThat(LinkArbiterPort.forPair(apiOnly, new io.redpair.arbiter.SerialPortScanner(List.of(), false))).isNull();
-        powerWatcher.interrupt();
+        rig.stopPowerRelay();
         lab.close(); // the supervisor's own link lets the device go (one host session at a time)
         lab = null;
         io.redpair.pair.Pair fenced = new io.redpair.pair.Pair(configured.id(), configured.name(), configured.boxes(),
