@@ -1,12 +1,14 @@
 package io.redpair.supervisor.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.redpair.arbiter.Selection;
 import io.redpair.failover.FailoverStep;
 import io.redpair.failover.Mode;
 import io.redpair.failover.PairState;
 import io.redpair.lab.BoxOptions;
+import io.redpair.lab.NodeRedProcess;
 import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Policy;
@@ -16,6 +18,9 @@ import io.redpair.testkit.NetworkNamespaces;
 import io.redpair.testkit.NetworkNamespaces.BoxLink;
 import io.redpair.testkit.NodeRedBoxes;
 import io.redpair.testkit.ObserverReport;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -115,6 +120,7 @@ class PartitionFaultTest {
         PairState before = lab.await("protected by A, outputs on A", PartitionFaultTest::protectedByAWithArbiter, SETTLE);
         long cut = lab.observer.mark("cut console-A");
         linkA.cut();
+        assertSilentlyCut(lab.a);
         PairState s = lab.await("running on B", PartitionFaultTest::runningOnB, SETTLE);
         assertThat(lab.observer.awaitServing("B", cut, 5_000)).as("B serves (observer)").isTrue();
         assertThat(s.epoch()).isEqualTo(before.epoch() + 1);
@@ -174,6 +180,9 @@ class PartitionFaultTest {
         lab.hold("no action while both are out of sight", x -> x.active() == BoxId.A && x.epoch() == before.epoch()
                 && x.step() == FailoverStep.NONE, Duration.ofSeconds(4));
         assertThat(commandCount()).as("no stop, start, fence or select\n" + lab.timeline()).isEqualTo(commandsBefore);
+        long parked = lab.events.stream().filter(e -> e instanceof SupervisorEvent.CommandFinished c
+                && c.command().equals("parked-stop")).count();
+        System.out.printf("[partition-both] parked stops at the spare B (ADR 0043, harmless: B is stopped): %d%n", parked);
         assertThat(rig.sim.fenced(BoxId.A) || rig.sim.fenced(BoxId.B)).isFalse();
         assertThat(rig.sim.selected()).isEqualTo(Selection.A);
         linkA.heal();
@@ -186,8 +195,10 @@ class PartitionFaultTest {
     }
 
     /**
-     * The console ↔ active link flaps: cut 400 ms, healed 600 ms, ten times. Each cut is shorter than the 1 s
-     * deadline, so A is never convicted: no failover, no fence, epoch unchanged.
+     * The console ↔ active link flaps: cut 300 ms, healed 500 ms, twelve times: each cycle (0.8 s) is shorter
+     * than the 1 s deadline, so A is never out of sight for the deadline plus the suspect window: no failover,
+     * no fence, epoch unchanged. (A link down 70 % of the time, 0.7 s cut / 0.3 s healed, is a failed link:
+     * RedPair fenced A after a few cycles in a trial run, with overlap 0; docs/failover.md.)
      */
     @Test
     void linkFlappingFasterThanTheDeadlineCausesNoFailover() throws Exception {
@@ -195,11 +206,14 @@ class PartitionFaultTest {
         PairState before = lab.await("protected by A, outputs on A", PartitionFaultTest::protectedByAWithArbiter, SETTLE);
         int commandsBefore = commandCount();
         lab.observer.mark("flapping starts");
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 12; i++) {
             linkA.cut();
-            TimeUnit.MILLISECONDS.sleep(400);
+            if (i == 0) {
+                assertSilentlyCut(lab.a);
+            }
+            TimeUnit.MILLISECONDS.sleep(Long.getLong("flap.cut", 300));
             linkA.heal();
-            TimeUnit.MILLISECONDS.sleep(600);
+            TimeUnit.MILLISECONDS.sleep(Long.getLong("flap.heal", 500));
             PairState s = lab.state();
             assertThat(s.active() == BoxId.A && s.epoch() == before.epoch() && s.step() == FailoverStep.NONE)
                     .as("cycle " + i + ": no takeover; state " + s + "\n" + lab.timeline()).isTrue();
@@ -251,6 +265,17 @@ class PartitionFaultTest {
         lab.assertNoDualActive("partition-heal-mid-failover");
     }
 
+    /** The console's own connection attempt to a cut box times out (no refusal, no reset): the cut is real and silent. */
+    private static void assertSilentlyCut(NodeRedProcess box) {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(box.host(), box.port()), 150);
+            }
+        }).isInstanceOf(SocketTimeoutException.class);
+        assertThat(System.nanoTime() - t0).as("waited for the timeout").isGreaterThanOrEqualTo(140_000_000L);
+    }
+
     /** The observer, from inside the namespaces, sees exactly {@code box} serving now. */
     private void assertExactlyOneServing(BoxId box) throws InterruptedException {
         String name = box.name();
@@ -264,8 +289,16 @@ class PartitionFaultTest {
         assertThat(r.firstServingAfter(other, now)).as(other + " did not serve during the final check").isEmpty();
     }
 
+    /**
+     * Commands that act on the pair: stops, starts, fences, output switches. Not counted: a parked stop at the
+     * spare (ADR 0043: a stop kept waiting at a non-active box that cannot be seen; stopping a box that is
+     * not the active is always safe), asserted separately to target only the spare.
+     */
     private int commandCount() {
-        return (int) lab.events.stream().filter(e -> e instanceof SupervisorEvent.CommandFinished).count();
+        assertThat(lab.events).noneMatch(e -> e instanceof SupervisorEvent.CommandFinished c
+                && c.command().equals("parked-stop") && c.box() == BoxId.A);
+        return (int) lab.events.stream().filter(e -> e instanceof SupervisorEvent.CommandFinished c
+                && !c.command().equals("parked-stop")).count();
     }
 
     private List<BoxCondition> conditionsSeen(BoxId box) {
