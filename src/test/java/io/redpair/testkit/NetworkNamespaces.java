@@ -196,9 +196,19 @@ public final class NetworkNamespaces implements BeforeEachCallback, AfterEachCal
             killProcessesIn(ns);
             run("ip", "netns", "del", ns);
         }
-        if (run("ip", "-o", "link", "show").contains(": " + rootVeth + "@")) {
-            run("ip", "link", "del", rootVeth);
+        if (linkExists(rootVeth)) {
+            try {
+                run("ip", "link", "del", rootVeth);
+            } catch (IllegalStateException e) {
+                if (linkExists(rootVeth)) { // else: the kernel removed the pair with the namespace meanwhile
+                    throw e;
+                }
+            }
         }
+    }
+
+    private static boolean linkExists(String name) {
+        return run("ip", "-o", "link", "show").contains(": " + name + "@");
     }
 
     /** Runs a command, returns its output; a non-zero exit is an error naming the command and its output. */
