@@ -168,7 +168,7 @@ public final class NetworkNamespaces implements BeforeEachCallback, AfterEachCal
             String name = fields.length > 1 ? fields[1].split("@")[0] : "";
             if (leftBehind(name)) {
                 System.err.println("deleting veth " + name + " left behind by an earlier run");
-                run("ip", "link", "del", name);
+                deleteLink(name);
             }
         }
     }
@@ -197,12 +197,16 @@ public final class NetworkNamespaces implements BeforeEachCallback, AfterEachCal
             run("ip", "netns", "del", ns);
         }
         if (linkExists(rootVeth)) {
-            try {
-                run("ip", "link", "del", rootVeth);
-            } catch (IllegalStateException e) {
-                if (linkExists(rootVeth)) { // else: the kernel removed the pair with the namespace meanwhile
-                    throw e;
-                }
+            deleteLink(rootVeth);
+        }
+    }
+
+    private static void deleteLink(String name) {
+        try {
+            run("ip", "link", "del", name);
+        } catch (IllegalStateException e) {
+            if (linkExists(name)) { // else: the kernel removed the pair with its namespace meanwhile
+                throw e;
             }
         }
     }
