@@ -62,7 +62,7 @@ class PartitionFaultTest {
     BoxLink linkA;
     BoxLink linkB;
     FaultLab lab;
-    ArbiterRig rig;
+    ArbiterLab arb;
     /** Supervisor events with this JVM's monotonic arrival time, for the phase figures. */
     final List<Stamped> stamped = new CopyOnWriteArrayList<>();
 
@@ -80,8 +80,8 @@ class PartitionFaultTest {
         assertThat(observer.clockSkewNanos()).as("observer samples are on this JVM's monotonic clock").isNotPositive();
         lab.observe(observer);
         if (policy.fencing() == Policy.Fencing.ARBITER) {
-            rig = ArbiterRig.start(dir).wire(lab);
-            lab.superviseWithArbiter(rig.port());
+            arb = ArbiterLab.start(dir, lab);
+            lab.superviseWithArbiter(arb.newPort());
         } else {
             lab.supervise();
         }
@@ -90,14 +90,11 @@ class PartitionFaultTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (rig != null) {
-            rig.stopPowerRelay();
-        }
         if (lab != null) {
             lab.close();
         }
-        if (rig != null) {
-            rig.close();
+        if (arb != null) {
+            arb.close();
         }
     }
 
@@ -124,10 +121,10 @@ class PartitionFaultTest {
         PairState s = lab.await("running on B", PartitionFaultTest::runningOnB, SETTLE);
         assertThat(lab.observer.awaitServing("B", cut, 5_000)).as("B serves (observer)").isTrue();
         assertThat(s.epoch()).isEqualTo(before.epoch() + 1);
-        assertThat(rig.sim.fenced(BoxId.A)).as("A fenced by the arbiter").isTrue();
-        assertThat(rig.sim.selected()).isEqualTo(Selection.B);
-        assertThat(rig.sim.epoch()).isEqualTo(s.epoch());
-        assertThat(ArbiterRig.alive(lab.a)).as("A powered off by the fence").isFalse();
+        assertThat(arb.sim.fenced(BoxId.A)).as("A fenced by the arbiter").isTrue();
+        assertThat(arb.sim.selected()).isEqualTo(Selection.B);
+        assertThat(arb.sim.epoch()).isEqualTo(s.epoch());
+        assertThat(ArbiterLab.alive(lab.a)).as("A powered off by the fence").isFalse();
         assertThat(lab.timeline()).as("decided on 'alive but unreachable', not on a dead box")
                 .contains("alive but unreachable");
         ObserverReport r = lab.assertNoDualActive("partition-arbiter");
@@ -183,8 +180,8 @@ class PartitionFaultTest {
         long parked = lab.events.stream().filter(e -> e instanceof SupervisorEvent.CommandFinished c
                 && c.command().equals("parked-stop")).count();
         System.out.printf("[partition-both] parked stops at the spare B (ADR 0043, harmless: B is stopped): %d%n", parked);
-        assertThat(rig.sim.fenced(BoxId.A) || rig.sim.fenced(BoxId.B)).isFalse();
-        assertThat(rig.sim.selected()).isEqualTo(Selection.A);
+        assertThat(arb.sim.fenced(BoxId.A) || arb.sim.fenced(BoxId.B)).isFalse();
+        assertThat(arb.sim.selected()).isEqualTo(Selection.A);
         linkA.heal();
         linkB.heal();
         lab.await("protected by A again", x -> protectedBy(x, BoxId.A), SETTLE);
@@ -220,7 +217,7 @@ class PartitionFaultTest {
         }
         lab.await("protected by A after the flapping", x -> protectedBy(x, BoxId.A), SETTLE);
         assertThat(commandCount()).as("no command during the flapping\n" + lab.timeline()).isEqualTo(commandsBefore);
-        assertThat(rig.sim.fenced(BoxId.A)).isFalse();
+        assertThat(arb.sim.fenced(BoxId.A)).isFalse();
         assertThat(lab.state().epoch()).isEqualTo(before.epoch());
         System.out.printf("[partition-flapping] conditions seen for A: %s%n", conditionsSeen(BoxId.A));
         assertExactlyOneServing(BoxId.A);
@@ -242,7 +239,7 @@ class PartitionFaultTest {
                 failoverStarted.countDown();
             }
         });
-        rig.sim.setReplyDelayMs(50);
+        arb.sim.setReplyDelayMs(50);
         long cut = lab.observer.mark("cut console-A");
         linkA.cut();
         assertThat(failoverStarted.await(SETTLE.toMillis(), TimeUnit.MILLISECONDS)).as("failover started\n"
@@ -257,11 +254,11 @@ class PartitionFaultTest {
             assertThat(lab.commandIssued("start-flows", BoxId.B)).as("aborted: B never started").isFalse();
             lab.hold("aborted: stays with the operator", x -> x.mode() == Mode.OPERATOR_NEEDED, Duration.ofSeconds(2));
         } else {
-            assertThat(rig.sim.fenced(BoxId.A)).isTrue();
-            assertThat(ArbiterRig.alive(lab.a)).as("A powered off by the fence").isFalse();
+            assertThat(arb.sim.fenced(BoxId.A)).isTrue();
+            assertThat(ArbiterLab.alive(lab.a)).as("A powered off by the fence").isFalse();
             lab.hold("B stays active", PartitionFaultTest::runningOnB, Duration.ofSeconds(2));
         }
-        assertExactlyOneServing(ArbiterRig.alive(lab.a) ? BoxId.A : BoxId.B);
+        assertExactlyOneServing(ArbiterLab.alive(lab.a) ? BoxId.A : BoxId.B);
         lab.assertNoDualActive("partition-heal-mid-failover");
     }
 
