@@ -60,6 +60,14 @@ final class OperatorRequestRunner {
         if (!new CliGate(siteFile, site, terminal, out, err).pass(action, target, approval)) {
             return ExitCodes.REFUSED;
         }
+        return deliver(site, request);
+    }
+
+    /**
+     * Delivers a request that already passed its gate (a push by switchover was confirmed as a push): over the
+     * control channel when a supervisor holds the site, else through a one-shot supervisor in this process.
+     */
+    int deliver(Site site, ControlRequest request) throws Exception {
         Optional<SiteLock> lock = SiteLock.tryAcquire(siteFile);
         if (lock.isEmpty()) {
             return viaControlChannel(request);

@@ -6,6 +6,7 @@ import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.nodered.Outcome;
 import io.redpair.pair.BoxId;
+import io.redpair.pair.Site;
 import io.redpair.supervisor.control.ControlRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,7 +43,8 @@ final class SiteSwitchoverPort implements SwitchoverPort {
                 null, null, "push by switchover");
         int code;
         try {
-            code = new OperatorRequestRunner(siteFile, writer, writer).run(request);
+            Site site = SiteSession.load(siteFile, writer);
+            code = site == null ? ExitCodes.BAD_INPUT : new OperatorRequestRunner(siteFile, writer, writer).deliver(site, request);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
