@@ -4,6 +4,7 @@ import io.redpair.lab.LabPair;
 import io.redpair.ui.dashboard.Dashboard;
 import io.redpair.ui.lab.LabSession;
 import io.redpair.ui.dashboard.DesktopNotifier;
+import io.redpair.ui.dashboard.ToastLayer;
 import io.redpair.ui.site.SiteConnections;
 import io.redpair.ui.site.SiteConnection;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class ConsoleApp extends Application {
                 return;
             }
             Dashboard dashboard = new Dashboard(window, connection, FxExecutor.INSTANCE, ZoneId.systemDefault(),
-                    new DesktopNotifier()).start();
+                    new DesktopNotifier(new ToastLayer(window.overlay()))).start();
             stage.setOnHidden(e -> {
                 dashboard.close();
                 connection.close();
