@@ -133,8 +133,8 @@ final class PairRuntime {
         facts.readAllSoon();
     }
 
-    boolean factsRead() {
-        return facts.allRead();
+    boolean factsSettled() {
+        return facts.allAttempted();
     }
 
     /** Re-posts an arbiter report onto the supervisor thread, where the decider runs. */
