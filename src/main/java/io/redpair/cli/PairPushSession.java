@@ -10,8 +10,10 @@ import io.redpair.flows.lint.LintReport;
 import io.redpair.flows.lint.Severity;
 import io.redpair.flows.push.PushExecutor;
 import io.redpair.flows.push.PushPlan;
+import io.redpair.flows.push.PushRecords;
 import io.redpair.flows.push.PushResult;
 import io.redpair.flows.push.PushSnapshots;
+import io.redpair.nodered.FlowsDocument;
 import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.nodered.NodeRedEndpoint;
@@ -26,9 +28,11 @@ import io.redpair.store.Journal;
 import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
+import io.redpair.store.audit.AuditLog;
 import io.redpair.supervisor.NodeRedBoxPort;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -54,6 +58,15 @@ final class PairPushSession implements AutoCloseable {
     /** How to run: options common to push and rollback. */
     record RunOptions(boolean dryRun, boolean yes, boolean json, String lintHint) {
     }
+
+    /** Carries out a confirmed, recorded plan: in place, or by switchover. */
+    @FunctionalInterface
+    interface Execution {
+        PushResult execute(PushPlan plan, Map<BoxId, NodeRedClient> clients) throws InterruptedException;
+    }
+
+    /** The default: spare first, then the active in place. */
+    static final Execution IN_PLACE = PushExecutor::execute;
 
     final Path site;
     final Pair pair;
@@ -117,8 +130,8 @@ final class PairPushSession implements AutoCloseable {
     }
 
     /** Shows the plan, asks, snapshots, journals, executes and shows the result; returns the exit code. */
-    int run(PushPlan plan, String action, RunOptions options, Terminal terminal, PrintWriter out, PrintWriter err)
-            throws Exception {
+    int run(PushPlan plan, String action, RunOptions options, Execution execution, Terminal terminal, PrintWriter out,
+            PrintWriter err) throws Exception {
         if (!options.json()) {
             PushFormat.printPlan(plan, out);
             LintReport lint = FlowLinter.lint(plan.source(), ContextStores.unknown());
@@ -137,11 +150,12 @@ final class PairPushSession implements AutoCloseable {
         if (!options.yes() && !confirmed(terminal, action, err)) {
             return ExitCodes.REFUSED;
         }
-        PushResult result = executeJournalled(plan, action);
+        PushResult result = executeRecorded(plan, action, execution);
+        Map<BoxId, String> states = result.completed() ? Map.of() : boxStates();
         if (options.json()) {
-            out.println(LintCommand.JSON.writeValueAsString(PushFormat.toJson(plan, result)));
+            out.println(LintCommand.JSON.writeValueAsString(PushFormat.toJson(plan, result, states)));
         } else {
-            PushFormat.printResult(result, out);
+            PushFormat.printResult(result, states, out);
         }
         out.flush();
         return result.completed() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -160,24 +174,36 @@ final class PairPushSession implements AutoCloseable {
         return true;
     }
 
-    /** Snapshot first (a rollback needs it), then journal before and after, so the journal has both revisions. */
-    private PushResult executeJournalled(PushPlan plan, String action) throws Exception {
+    /**
+     * Snapshot first (a rollback needs it), then record the plan in the journal and the audit trail (a push that
+     * cannot be recorded does not run), execute, and record the outcome with every box's revision.
+     */
+    private PushResult executeRecorded(PushPlan plan, String action, Execution execution) throws Exception {
         Map<BoxId, Path> snapshots = PushSnapshots.nextTo(site).save(pair.id(), current, Instant.now());
-        try (Journal journal = Journal.open(Journal.fileFor(site))) {
-            long epoch = journal.currentEpoch(pair.id());
-            StringBuilder text = new StringBuilder(action + " " + plan.source().source());
-            plan.steps().forEach(s -> text.append("; box ").append(s.box()).append(" (").append(s.role())
-                    .append(") rev ").append(s.fromRev()).append(" -> ").append(s.toRev()).append(" by ")
-                    .append(s.advice().type().header()));
-            text.append("; snapshots ").append(snapshots.values());
-            journal.recordOperator(pair.id(), System.nanoTime(), epoch, action, text.toString(), Actor.current());
-            PushResult result = PushExecutor.execute(plan, clients);
-            StringBuilder done = new StringBuilder(result.summary());
-            result.steps().forEach(s -> done.append(" | ").append(PushFormat.describe(s)));
-            journal.recordOperator(pair.id(), System.nanoTime(), epoch, action + (result.completed() ? "-done" : "-stopped"),
-                    done.toString(), Actor.current());
+        Path journalFile = Journal.fileFor(site);
+        try (Journal journal = Journal.open(journalFile); AuditLog audit = AuditLog.open(journalFile, Clock.systemUTC())) {
+            PushRecords records = new PushRecords(journal, audit, pair.id(), action, Actor.current());
+            records.started(plan, snapshots);
+            PushResult result = execution.execute(plan, clients);
+            records.finished(result, result.steps().stream().map(PushFormat::describe).toList());
             return result;
         }
+    }
+
+    /** What each box runs now, for the engineer after a push that stopped: "rev 1a2b…, flows running". */
+    private Map<BoxId, String> boxStates() {
+        Map<BoxId, String> states = new EnumMap<>(BoxId.class);
+        clients.forEach((box, client) -> {
+            Outcome<FlowsState> state = client.flowsState();
+            Outcome<String> rev = client.flows().map(FlowsDocument::rev);
+            states.put(box, "rev " + (rev.isOk() ? PushFormat.shortRev(rev.value()) : "unreadable (" + rev.describe() + ")")
+                    + ", flows " + (state.isOk() ? describe(state.value()) : "unknown (" + state.describe() + ")"));
+        });
+        return states;
+    }
+
+    private static String describe(FlowsState state) {
+        return state == FlowsState.START ? "running (active)" : state == FlowsState.STOP ? "stopped (spare)" : "in safe mode";
     }
 
     @Override

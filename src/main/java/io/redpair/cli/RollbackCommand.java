@@ -68,7 +68,7 @@ public final class RollbackCommand implements Callable<Integer> {
         try (PairPushSession session = PairPushSession.open(site, pair)) {
             PushPlan plan = PushPlan.perBox(snapshots.get(BoxId.A), snapshots, session.roles, session.current);
             return session.run(plan, "rollback", new PairPushSession.RunOptions(dryRun, yes, json,
-                    snapshots.get(BoxId.A).source()), terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
+                    snapshots.get(BoxId.A).source()), PairPushSession.IN_PLACE, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (PairPushSession.Stop e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return e.exitCode;

@@ -13,6 +13,7 @@ import io.redpair.pair.ArbiterConfig;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +35,11 @@ public final class LinkArbiterPort implements ArbiterPort {
 
     private final ArbiterLink link;
     private final List<Consumer<ArbiterView>> listeners = new CopyOnWriteArrayList<>();
+    /** Guarded by itself: notes raised before the first listener registered are kept for it (see onDeviceNote). */
+    private final List<Consumer<String>> noteListeners = new ArrayList<>();
+    private final List<String> earlyNotes = new ArrayList<>();
+    /** The arm state of the last STATUS (null before the first): a change to ARMED after anything else is a re-arm. */
+    private volatile ArbiterStatus.ArmState armState;
     private final List<Consumer<ArbiterSnapshot>> reports = new CopyOnWriteArrayList<>();
     private volatile String linkWords = "connecting";
 
@@ -86,7 +92,7 @@ public final class LinkArbiterPort implements ArbiterPort {
         }
         boolean unknown = result instanceof CommandResult.LinkDown down && down.outcomeUnknown();
         if (!result.isDone() && !unknown) {
-            return CompletableFuture.completedFuture(new Outcome.NotConfirmed(what + " refused: " + result));
+            return CompletableFuture.completedFuture(new Outcome.NotConfirmed(what + " refused: " + result.describe()));
         }
         return link.status().orTimeout(READ_BACK_MS, TimeUnit.MILLISECONDS).handle((s, error) -> {
             if (error != null) {
@@ -104,6 +110,7 @@ public final class LinkArbiterPort implements ArbiterPort {
             publish(ArbiterView.UNHEARD);
             report(null);
         } else if (event instanceof LinkEvent.StatusChanged changed) {
+            noteReArmed(changed.status().state());
             publish(view(changed.status()));
         } else if (event instanceof LinkEvent.StatusPolled polled) {
             report(polled.status());
@@ -111,6 +118,41 @@ public final class LinkArbiterPort implements ArbiterPort {
             linkWords = "up on " + up.port() + " (serial " + up.device().serialNumber() + ")";
             report(null);
             refresh();
+        } else if (event instanceof LinkEvent.DeviceEvent d) {
+            String text = DeviceNotes.describe(d.event());
+            if (text != null) {
+                note(text);
+            }
+        }
+    }
+
+    /**
+     * The link connects (and the device re-sends HOSTLOST) before the runtime has registered: such notes are
+     * kept and handed to the first listener, so a HOSTLOST found at start-up is never lost from the journal.
+     */
+    private void note(String text) {
+        synchronized (noteListeners) {
+            if (noteListeners.isEmpty()) {
+                earlyNotes.add(text);
+            }
+            noteListeners.forEach(l -> l.accept(text));
+        }
+    }
+
+    private void noteReArmed(ArbiterStatus.ArmState now) {
+        ArbiterStatus.ArmState before = armState;
+        armState = now;
+        if (now == ArbiterStatus.ArmState.ARMED && before != null && before != now) {
+            note("arbiter re-armed by this console (it was " + before + "); its outputs are read back, not assumed");
+        }
+    }
+
+    @Override
+    public void onDeviceNote(Consumer<String> listener) {
+        synchronized (noteListeners) {
+            noteListeners.add(listener);
+            earlyNotes.forEach(listener);
+            earlyNotes.clear();
         }
     }
 

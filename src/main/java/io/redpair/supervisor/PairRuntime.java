@@ -1,6 +1,5 @@
 package io.redpair.supervisor;
 
-import io.redpair.failover.ArbiterView;
 import io.redpair.failover.Decider;
 import io.redpair.failover.FailoverStep;
 import io.redpair.failover.Mode;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -108,8 +108,13 @@ final class PairRuntime {
                 : new ArbiterDisplay(pair.arbiter() == null ? "the arbiter" : pair.arbiter().port());
         if (arbiter != null) {
             runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, e -> decide(e, ctx.now())));
-            arbiter.onView(view -> postArbiterView(view));
-            arbiter.onReport(this::postArbiterReport);
+            arbiter.onView(view -> onLoop(() -> {
+                if (!ctx.readOnly() && !view.equals(state.arbiter())) {
+                    decide(new PairEvent.ArbiterObserved(view), ctx.now());
+                }
+            }));
+            arbiter.onReport(report -> onLoop(() -> arbiterDisplay.onReport(report, ctx.now())));
+            arbiter.onDeviceNote(text -> onLoop(() -> deviceNote(text)));
         }
     }
 
@@ -117,15 +122,6 @@ final class PairRuntime {
     private void noteDrift(String text) {
         String type = text.startsWith("Flows differ") ? "flows-drift" : "flows-match";
         record(new SupervisorEvent.Noted(ctx.wallClock().instant(), pair.id(), state.epoch(), type, text));
-    }
-
-    /** Re-posts an arbiter display report onto the supervisor thread. */
-    private void postArbiterReport(ArbiterSnapshot report) {
-        try {
-            ctx.loop().execute(() -> arbiterDisplay.onReport(report, ctx.now()));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("supervisor stopped before an arbiter report arrived");
-        }
     }
 
     /** Reads both boxes' version and revision on the next tick (after a deploy by a push, or on request). */
@@ -137,16 +133,22 @@ final class PairRuntime {
         return facts.allAttempted();
     }
 
-    /** Re-posts an arbiter report onto the supervisor thread, where the decider runs. */
-    private void postArbiterView(ArbiterView view) {
+    /** Runs an arbiter report on the supervisor thread, where the decider and the timeline live. */
+    private void onLoop(Runnable work) {
         try {
-            ctx.loop().execute(() -> {
-                if (!ctx.readOnly() && !view.equals(state.arbiter())) {
-                    decide(new PairEvent.ArbiterObserved(view), ctx.now());
-                }
-            });
+            ctx.loop().execute(work);
         } catch (RejectedExecutionException e) {
             LOG.debug("supervisor stopped before an arbiter report arrived");
+        }
+    }
+
+    /** A fact about the arbiter device (rebooted, HOSTLOST, re-armed...): journalled and on the timeline. */
+    private void deviceNote(String text) {
+        LOG.info("pair {} epoch {} {}", pair.id(), state.epoch(), text);
+        if (ctx.readOnly()) {
+            record(new SupervisorEvent.Noted(ctx.wallClock().instant(), pair.id(), state.epoch(), "arbiter", text));
+        } else {
+            runner.run(List.of(new PairCommand.RecordNote("arbiter", text)), state.epoch());
         }
     }
 

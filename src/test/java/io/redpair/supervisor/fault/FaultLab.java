@@ -12,8 +12,10 @@ import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
 import io.redpair.pair.Site;
 import io.redpair.store.Journal;
+import io.redpair.store.JournalEntry;
 import io.redpair.store.SecretResolver;
 import io.redpair.supervisor.NodeRedBoxPort;
+import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.Supervisor;
 import io.redpair.supervisor.SupervisorEvent;
 import io.redpair.testkit.NodeRedBoxes;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,6 +111,25 @@ final class FaultLab implements AutoCloseable {
         supervisor.subscribe(Runnable::run, events::add);
         supervisor.start(NodeRedBoxPort.factory(new SecretResolver()), pair -> arbiter);
         return this;
+    }
+
+    /** RedPair goes away (console closed or crashed): supervisor, its arbiter link and the journal are closed. */
+    void stopSupervising() {
+        supervisor.close();
+        supervisor = null;
+        journal.close();
+        journal = null;
+    }
+
+    /** What the dashboard and {@code redpair status} show for the pair. */
+    PairSnapshot snapshot() {
+        return supervisor.inspect(PAIR, v -> v.snapshot()).join();
+    }
+
+    /** The journal's lines of {@code kind} and {@code type} for the pair, oldest first. */
+    List<String> journalled(JournalEntry.Kind kind, String type) {
+        return journal.events(PAIR, Instant.EPOCH).stream().filter(e -> e.kind() == kind && e.type().equals(type))
+                .map(JournalEntry::text).toList();
     }
 
     PairState state() {
