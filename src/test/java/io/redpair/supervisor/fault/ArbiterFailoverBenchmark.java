@@ -100,6 +100,7 @@ class ArbiterFailoverBenchmark {
                 measure(lab, null, timed, Fault.SIGKILL, ph, run);
             }
             row(Fault.SIGKILL, "api-only", ph);
+            lab.assertNoDualActive("bench-api-only"); // before the cold restarts, which run a second box on purpose
             NodeRedProcess spare = lab.process(lab.state().active().other());
             lab.stopSupervising(); // else the restarted box would be a split brain that RedPair resolves
             for (int run = 0; run < RUNS; run++) {
@@ -124,6 +125,7 @@ class ArbiterFailoverBenchmark {
                 }
                 row(fault, "arbiter", ph);
             }
+            lab.assertNoDualActive("bench-arbiter");
         }
     }
 
