@@ -50,6 +50,7 @@ final class PairRuntime {
     private final Map<BoxId, ProbeState> boxes = new EnumMap<>(BoxId.class);
     private final Deque<SupervisorEvent> timeline = new ArrayDeque<>();
     private final BoxFactsReader facts;
+    private final UntrustedKeyWatch keys;
     private PairState state;
     private long generation;
     /** Null when no arbiter is wired. */
@@ -94,6 +95,7 @@ final class PairRuntime {
         }
         Duration stopLimit = Duration.ofSeconds(40);
         Duration startLimit = Duration.ofSeconds(70);
+        this.keys = new UntrustedKeyWatch(pair.id());
         this.runner = new CommandRunner(pair.id(), ports, notesToTimeline(ctx, Thread.currentThread()), stopLimit,
                 startLimit, this::onCompleted);
         this.intents = ctx.readOnly() ? null
@@ -253,6 +255,8 @@ final class PairRuntime {
         p.apiLatencyNanos = r.latencyNanos();
         long now = ctx.now();
         p.health.onApi(r.observation(), now);
+        keys.onApi(box, r.observation()).ifPresent(text -> runner.run(java.util.List.of(new PairCommand.RaiseAlarm(text)),
+                state.epoch()));
         observe(box, now);
     }
 

@@ -50,6 +50,7 @@ public final class SidebarView {
         root.getStyleClass().add("sidebar");
         root.setPrefWidth(300);
         root.setMinWidth(220);
+        root.setMaxWidth(560);
     }
 
     public Parent root() {
@@ -96,6 +97,7 @@ public final class SidebarView {
             setPrefWidth(0); // follow the list's width: long names shorten, the badge is never cut off
             name.getStyleClass().add("text-bold");
             name.setMinWidth(0);
+            name.setWrapText(true); // a long pair name takes two lines instead of an ellipsis; the tooltip has it all
             id.getStyleClass().addAll("text-small", "text-muted");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);

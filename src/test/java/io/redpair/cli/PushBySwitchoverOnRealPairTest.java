@@ -176,7 +176,7 @@ class PushBySwitchoverOnRealPairTest {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute("push", "--site", site.toString(), "--pair", "line1", "--from", source().toString(),
-                "--by-switchover", "--yes", "--json");
+                "--by-switchover", "--yes", "--confirm", "line1/B", "--json");
     }
 
     private Observer observe() {

@@ -82,6 +82,9 @@ public final class Dashboard implements AutoCloseable {
     public Dashboard start() {
         window.show(connection.site());
         window.statusBar().setSupervisor(connection.describe());
+        if (connection.readOnly()) {
+            window.statusBar().showReadOnly();
+        }
         subscription = connection.subscribeSnapshots(Runnable::run, updates::submit);
         eventSubscription = connection.subscribeEvents(fx, this::record);
         return this;
@@ -152,7 +155,7 @@ public final class Dashboard implements AutoCloseable {
 
     private ActionsBar actionsFor(Pair config) {
         ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info);
-        if (connection.siteFile() != null) {
+        if (connection.siteFile() != null && !connection.readOnly()) {
             Button edit = new Button("Edit pair", new FontIcon(Material2AL.EDIT));
             edit.setId("action-edit");
             edit.setOnAction(e -> CompletableFuture.supplyAsync(() -> SerialPortScanner.system().ports()) // off FX

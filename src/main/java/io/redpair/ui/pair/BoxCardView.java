@@ -19,6 +19,7 @@ public final class BoxCardView {
     private final Label title = new Label();
     private final Label role = new Label();
     private final Label condition = new Label();
+    private final javafx.scene.control.Tooltip conditionTip = new javafx.scene.control.Tooltip();
     private final Label detail = new Label();
     private final Label url = new Label();
     private final Label latency = new Label();
@@ -37,6 +38,9 @@ public final class BoxCardView {
         role.setId(id + "-role");
         condition.getStyleClass().add("card-condition");
         condition.setId(id + "-condition");
+        condition.setWrapText(true); // "Standing by (flows stopped, ready)" must never end in an ellipsis
+        condition.setMinHeight(Region.USE_PREF_SIZE);
+        condition.setTooltip(conditionTip);
         detail.getStyleClass().add("text-muted");
         detail.setWrapText(true);
         detail.setMinHeight(Region.USE_PREF_SIZE);
@@ -69,6 +73,7 @@ public final class BoxCardView {
         title.setText(card.title());
         role.setText(card.role());
         condition.setText(card.condition());
+        conditionTip.setText(card.condition() + "\n" + card.detail());
         if (card.level() != level) { // a new icon and style class re-run CSS: only when the level changes
             level = card.level();
             condition.setGraphic(LevelIcons.icon(card.level(), "card-condition-icon"));

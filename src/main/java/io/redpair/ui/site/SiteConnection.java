@@ -47,6 +47,14 @@ public interface SiteConnection extends AutoCloseable {
         return null;
     }
 
+    /**
+     * A read-only observer (issue 8 item 5): it took no site lock and no arbiter session, sends no request
+     * that changes anything, and the console offers no action and no editor.
+     */
+    default boolean readOnly() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -21,6 +21,7 @@ import io.redpair.supervisor.SupervisorEvent;
 import io.redpair.testkit.NodeRedBoxes;
 import io.redpair.testkit.Observer;
 import io.redpair.testkit.ObserverReport;
+import io.redpair.testkit.ServingWitness;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -54,7 +55,7 @@ final class FaultLab implements AutoCloseable {
     final List<SupervisorEvent> events = new CopyOnWriteArrayList<>();
     Journal journal;
     Supervisor supervisor;
-    Observer observer;
+    ServingWitness observer;
 
     private FaultLab(NodeRedProcess a, NodeRedProcess b, Path dir, Policy policy) {
         this.a = a;
@@ -75,8 +76,13 @@ final class FaultLab implements AutoCloseable {
     }
 
     static FaultLab start(NodeRedBoxes boxes, Path dir, BoxOptions aOptions, Policy policy) {
+        return start(boxes, dir, aOptions, aOptions, policy);
+    }
+
+    /** A runs {@code aOptions}; B runs {@code bOptions}, booted stopped (e.g. each box in its own namespace). */
+    static FaultLab start(NodeRedBoxes boxes, Path dir, BoxOptions aOptions, BoxOptions bOptions, Policy policy) {
         NodeRedProcess a = boxes.start(aOptions);
-        NodeRedProcess b = boxes.start(aOptions.withBootStopped(true));
+        NodeRedProcess b = boxes.start(bOptions.withBootStopped(true));
         return new FaultLab(a, b, dir, policy);
     }
 
@@ -89,11 +95,16 @@ final class FaultLab implements AutoCloseable {
     }
 
     static URI canary(NodeRedProcess p) {
-        return URI.create("http://127.0.0.1:" + p.port() + BoxOptions.CANARY_PATH);
+        return URI.create("http://" + p.host() + ":" + p.port() + BoxOptions.CANARY_PATH);
     }
 
     FaultLab observe() {
-        observer = Observer.start(Map.of("A", canary(a), "B", canary(b)));
+        return observe(Observer.start(Map.of("A", canary(a), "B", canary(b))));
+    }
+
+    /** Uses {@code witness} as the independent observer (e.g. one polling from inside each box's namespace). */
+    FaultLab observe(ServingWitness witness) {
+        observer = witness;
         return this;
     }
 
