@@ -148,10 +148,16 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
         }
     }
 
-    /** Numbers the event, then hands it to subscribers; from any thread (commands publish from theirs). */
+    /**
+     * Numbers the event, then hands it to subscribers; from any thread (commands publish from theirs). One lock
+     * around both, so every subscriber sees the events in sequence order, the order an attached console gets them
+     * (handing over to a subscriber's executor never blocks, so the lock is held only briefly).
+     */
     private void publish(SupervisorEvent e) {
-        eventLog.append(e);
-        events.publish(e);
+        synchronized (eventLog) {
+            eventLog.append(e);
+            events.publish(e);
+        }
     }
 
     private static Thread thread(Runnable r, String name) {
