@@ -1,43 +1,27 @@
 package io.redpair.cli;
 
-import io.redpair.flows.FlowSet;
-import io.redpair.flows.FlowSourceException;
-import io.redpair.flows.FlowSources;
-import io.redpair.flows.FlowsFormatException;
 import io.redpair.flows.lint.ContextStores;
 import io.redpair.flows.lint.FlowLinter;
 import io.redpair.flows.lint.LintReport;
 import io.redpair.flows.lint.Severity;
-import io.redpair.flows.push.PushExecutor;
+import io.redpair.flows.push.PairBoxes;
 import io.redpair.flows.push.PushPlan;
+import io.redpair.flows.push.PushProgress;
+import io.redpair.flows.push.PushRefusedException;
 import io.redpair.flows.push.PushResult;
-import io.redpair.flows.push.PushSnapshots;
-import io.redpair.nodered.FlowsState;
-import io.redpair.nodered.NodeRedClient;
-import io.redpair.nodered.NodeRedEndpoint;
-import io.redpair.nodered.Outcome;
-import io.redpair.nodered.Timeouts;
-import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
-import io.redpair.pair.Role;
 import io.redpair.pair.Site;
-import io.redpair.store.Actor;
-import io.redpair.store.Journal;
 import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
-import io.redpair.supervisor.NodeRedBoxPort;
+import io.redpair.supervisor.SitePushes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
- * What {@code push} and {@code rollback} share: the pair's boxes as they are now (flows, and roles taken from what
- * they do: the box running flows is active), and running a plan with confirmation, snapshot and journal.
- *
- * <p>Refuses (exit 5) when both boxes run flows or one is in safe mode, where any deploy would start its flows.
+ * What {@code push} and {@code rollback} share on the command line: loading the site, the pair's boxes as they are
+ * now ({@link PairBoxes}, shared with the console), and running a plan with a typed confirmation. The push itself
+ * (snapshot, journal, spare-first execution) is {@link SitePushes}, the same code the console's wizard runs.
  */
 final class PairPushSession implements AutoCloseable {
 
@@ -57,13 +41,12 @@ final class PairPushSession implements AutoCloseable {
 
     final Path site;
     final Pair pair;
-    final Map<BoxId, NodeRedClient> clients = new EnumMap<>(BoxId.class);
-    final Map<BoxId, Role> roles = new EnumMap<>(BoxId.class);
-    final Map<BoxId, FlowSet> current = new EnumMap<>(BoxId.class);
+    final PairBoxes boxes;
 
-    private PairPushSession(Path site, Pair pair) {
+    private PairPushSession(Path site, Pair pair, PairBoxes boxes) {
         this.site = site;
         this.pair = pair;
+        this.boxes = boxes;
     }
 
     static PairPushSession open(Path siteFile, String pairId) throws Stop {
@@ -74,46 +57,20 @@ final class PairPushSession implements AutoCloseable {
             throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
         }
         Pair pair = loaded.pair(pairId).orElseThrow(() -> new Stop(ExitCodes.BAD_INPUT, siteFile + ": no pair \"" + pairId + "\""));
-        PairPushSession session = new PairPushSession(siteFile, pair);
         try {
-            session.readBoxes();
-            return session;
-        } catch (Stop | RuntimeException e) {
-            session.close();
-            throw e;
+            return new PairPushSession(siteFile, pair, SitePushes.readBoxes(pair, new SecretResolver()));
+        } catch (PushRefusedException e) {
+            throw stop(e);
         }
     }
 
-    private void readBoxes() throws Stop {
-        SecretResolver secrets = new SecretResolver();
-        for (BoxId box : BoxId.values()) {
-            NodeRedEndpoint endpoint;
-            try {
-                endpoint = NodeRedBoxPort.endpoint(pair, box, secrets).withTimeouts(Timeouts.defaults());
-            } catch (IllegalArgumentException e) {
-                throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
-            }
-            NodeRedClient client = NodeRedClient.create(endpoint);
-            clients.put(box, client);
-            Outcome<FlowsState> state = client.flowsState();
-            if (!state.isOk()) {
-                throw new Stop(ExitCodes.UNREACHABLE, "box " + box + ": cannot read its flow state: " + state.describe());
-            }
-            if (state.value() == FlowsState.SAFE) {
-                throw new Stop(ExitCodes.REFUSED, "box " + box + " is in safe mode, where any deploy starts its flows");
-            }
-            roles.put(box, state.value() == FlowsState.START ? Role.ACTIVE : Role.STANDBY);
-            try {
-                current.put(box, FlowSources.fromNodeRed(endpoint, "box " + box));
-            } catch (FlowSourceException e) {
-                throw new Stop(ExitCodes.UNREACHABLE, e.getMessage());
-            } catch (FlowsFormatException e) {
-                throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
-            }
-        }
-        if (roles.values().stream().allMatch(r -> r == Role.ACTIVE)) {
-            throw new Stop(ExitCodes.REFUSED, "both boxes run flows (split brain?); resolve that first");
-        }
+    static Stop stop(PushRefusedException e) {
+        int code = switch (e.kind()) {
+            case BAD_INPUT -> ExitCodes.BAD_INPUT;
+            case UNREACHABLE -> ExitCodes.UNREACHABLE;
+            case REFUSED -> ExitCodes.REFUSED;
+        };
+        return new Stop(code, e.getMessage());
     }
 
     /** Shows the plan, asks, snapshots, journals, executes and shows the result; returns the exit code. */
@@ -137,7 +94,7 @@ final class PairPushSession implements AutoCloseable {
         if (!options.yes() && !confirmed(terminal, action, err)) {
             return ExitCodes.REFUSED;
         }
-        PushResult result = executeJournalled(plan, action);
+        PushResult result = SitePushes.execute(site, boxes, plan, action, PushProgress.NONE);
         if (options.json()) {
             out.println(LintCommand.JSON.writeValueAsString(PushFormat.toJson(plan, result)));
         } else {
@@ -160,28 +117,8 @@ final class PairPushSession implements AutoCloseable {
         return true;
     }
 
-    /** Snapshot first (a rollback needs it), then journal before and after, so the journal has both revisions. */
-    private PushResult executeJournalled(PushPlan plan, String action) throws Exception {
-        Map<BoxId, Path> snapshots = PushSnapshots.nextTo(site).save(pair.id(), current, Instant.now());
-        try (Journal journal = Journal.open(Journal.fileFor(site))) {
-            long epoch = journal.currentEpoch(pair.id());
-            StringBuilder text = new StringBuilder(action + " " + plan.source().source());
-            plan.steps().forEach(s -> text.append("; box ").append(s.box()).append(" (").append(s.role())
-                    .append(") rev ").append(s.fromRev()).append(" -> ").append(s.toRev()).append(" by ")
-                    .append(s.advice().type().header()));
-            text.append("; snapshots ").append(snapshots.values());
-            journal.recordOperator(pair.id(), System.nanoTime(), epoch, action, text.toString(), Actor.current());
-            PushResult result = PushExecutor.execute(plan, clients);
-            StringBuilder done = new StringBuilder(result.summary());
-            result.steps().forEach(s -> done.append(" | ").append(PushFormat.describe(s)));
-            journal.recordOperator(pair.id(), System.nanoTime(), epoch, action + (result.completed() ? "-done" : "-stopped"),
-                    done.toString(), Actor.current());
-            return result;
-        }
-    }
-
     @Override
     public void close() {
-        clients.values().forEach(NodeRedClient::close);
+        boxes.close();
     }
 }

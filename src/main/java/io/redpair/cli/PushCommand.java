@@ -69,7 +69,7 @@ public final class PushCommand implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         try (PairPushSession session = PairPushSession.open(site, pair)) {
-            PushPlan plan = PushPlan.of(source, session.roles, session.current);
+            PushPlan plan = session.boxes.planPush(source);
             return session.run(plan, "push", new PairPushSession.RunOptions(dryRun, yes, json, from), terminal,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (PairPushSession.Stop e) {

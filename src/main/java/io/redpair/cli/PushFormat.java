@@ -36,23 +36,9 @@ final class PushFormat {
 
     static void printResult(PushResult result, PrintWriter out) {
         for (StepResult r : result.steps()) {
-            out.println(describe(r));
+            out.println(r.describe());
         }
         out.println(result.summary());
-    }
-
-    static String describe(StepResult r) {
-        if (r instanceof StepResult.Deployed d) {
-            return "box " + d.box() + ": deployed (" + d.type().header() + ", " + d.millis() + " ms), rev "
-                    + shortRev(d.revBefore()) + " -> " + shortRev(d.revAfter()) + " verified";
-        }
-        if (r instanceof StepResult.Unchanged u) {
-            return "box " + u.box() + ": unchanged at rev " + shortRev(u.revAfter());
-        }
-        if (r instanceof StepResult.Failed f) {
-            return "box " + f.box() + ": FAILED: " + f.reason();
-        }
-        return "box " + r.box() + ": not attempted (an earlier step failed); keeps rev " + shortRev(r.revAfter());
     }
 
     static ObjectNode toJson(PushPlan plan, PushResult result) {
@@ -75,12 +61,12 @@ final class PushFormat {
         if (result != null) {
             ObjectNode r = root.putObject("result").put("completed", result.completed())
                     .put("consistent", result.consistent()).put("summary", result.summary());
-            result.steps().forEach(s -> r.withArray("steps").add(describe(s)));
+            result.steps().forEach(s -> r.withArray("steps").add(s.describe()));
         }
         return root;
     }
 
     static String shortRev(String rev) {
-        return rev == null ? "unknown" : rev.substring(0, Math.min(12, rev.length()));
+        return PushResult.shortRev(rev);
     }
 }

@@ -35,11 +35,20 @@ public final class PushExecutor {
     }
 
     public static PushResult execute(PushPlan plan, Map<BoxId, NodeRedClient> clients) {
+        return execute(plan, clients, PushProgress.NONE);
+    }
+
+    /** As {@link #execute(PushPlan, Map)}, telling {@code progress} about each step as it starts and ends. */
+    public static PushResult execute(PushPlan plan, Map<BoxId, NodeRedClient> clients, PushProgress progress) {
         List<StepResult> results = new ArrayList<>();
         boolean stopped = false;
         for (PushStep step : plan.steps()) {
+            if (!stopped) {
+                progress.starting(step);
+            }
             StepResult result = stopped ? new StepResult.NotAttempted(step.box(), step.fromRev())
                     : run(step, withCredentials(step.target()), clients.get(step.box()));
+            progress.finished(result);
             results.add(result);
             stopped |= result instanceof StepResult.Failed;
         }

@@ -38,6 +38,11 @@ public final class PushSnapshots {
         this.dir = dir;
     }
 
+    /** The snapshot root (for messages). */
+    public Path dir() {
+        return dir;
+    }
+
     public static PushSnapshots nextTo(Path siteFile) {
         return new PushSnapshots(siteFile.resolveSibling(siteFile.getFileName() + ".snapshots"));
     }
