@@ -38,6 +38,7 @@ public final class ActionsBar {
     private final AlarmAcknowledgement alarms = new AlarmAcknowledgement();
     private PairSnapshot shown;
     private PairActions legal = PairActions.of(null);
+    private final java.util.List<Consumer<PairSnapshot>> followers = new java.util.ArrayList<>();
 
     public ActionsBar(SiteConnection connection, ConsoleRequests requests, Consumer<String> report) {
         this.connection = connection;
@@ -59,6 +60,14 @@ public final class ActionsBar {
             update(shown);
         });
         update(null);
+    }
+
+    /** Adds the flow buttons (push, rollback, lint) after the operator actions; they follow every update. */
+    public void addFlowButtons(io.redpair.ui.push.PushButtons buttons) {
+        root.getChildren().add(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL));
+        root.getChildren().addAll(buttons.nodes());
+        followers.add(buttons::update);
+        buttons.update(shown);
     }
 
     /** Adds a button that is not an operator action (e.g. "Edit pair") after a gap at the end of the bar. */
@@ -87,6 +96,7 @@ public final class ActionsBar {
         maintenance.setManaged(!legal.maintenanceOff());
         boolean pending = alarms.pending(p).isPresent();
         enable(acknowledge, pending, "no unacknowledged alarm", "Silence the reminder; the engine is not affected");
+        followers.forEach(f -> f.accept(p));
     }
 
     private void runSwitchover() {
@@ -103,7 +113,8 @@ public final class ActionsBar {
                 FxExecutor.INSTANCE);
     }
 
-    private Window window() {
+    /** The window this bar is shown in, null before it is shown. */
+    public Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 

@@ -50,6 +50,7 @@ public final class AttachedSupervisorConnection implements SiteConnection {
         return t;
     });
     private volatile boolean lostReported;
+    private Path siteFile;
 
     private AttachedSupervisorConnection(Site site, ControlClient client, String holder) {
         this.site = site;
@@ -62,6 +63,7 @@ public final class AttachedSupervisorConnection implements SiteConnection {
         Site site = SiteFile.load(siteFile);
         ControlClient client = ControlClient.forSite(siteFile, Duration.ofSeconds(2));
         AttachedSupervisorConnection c = new AttachedSupervisorConnection(site, client, SiteLock.holderOf(siteFile));
+        c.siteFile = siteFile;
         c.status(); // fails now, with the reason, when nothing answers on the control channel
         c.poller.scheduleWithFixedDelay(c::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         return c;
@@ -95,6 +97,11 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     @Override
     public Site site() {
         return site;
+    }
+
+    @Override
+    public Path siteLocation() {
+        return siteFile;
     }
 
     @Override

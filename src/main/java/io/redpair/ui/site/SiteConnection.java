@@ -47,6 +47,15 @@ public interface SiteConnection extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Where the site file lives on this machine, null when there is none (a fake). Unlike {@link #siteFile()} this
+     * is also known to an attached console: a push needs it to keep its rollback snapshots next to the site file
+     * and to journal itself in the site's journal; it never writes the site file.
+     */
+    default Path siteLocation() {
+        return siteFile();
+    }
+
     @Override
     void close();
 }

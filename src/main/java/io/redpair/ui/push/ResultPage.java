@@ -1,0 +1,66 @@
+package io.redpair.ui.push;
+
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The outcome: a headline, each box's revision before and after, the downtime if any, and what to do next. */
+final class ResultPage {
+
+    private final Label headline = new Label();
+    private final GridPane boxes = new GridPane();
+    private final Label downtime = new Label();
+    private final Label advice = new Label();
+    private final VBox root = new VBox(12, headline, boxes, downtime, advice);
+
+    ResultPage() {
+        headline.setId("result-headline");
+        headline.getStyleClass().add("title-3");
+        headline.setWrapText(true);
+        boxes.setId("result-boxes");
+        boxes.setHgap(24);
+        boxes.setVgap(6);
+        downtime.setId("result-downtime");
+        advice.setId("result-advice");
+        advice.setWrapText(true);
+    }
+
+    void show(PushOutcome outcome) {
+        headline.setText(outcome.headline());
+        headline.setGraphic(new FontIcon(outcome.completed() ? Material2MZ.VERIFIED_USER : Material2AL.ERROR));
+        headline.getStyleClass().removeAll("success", "danger");
+        headline.getStyleClass().add(outcome.completed() ? "success" : "danger");
+        boxes.getChildren().clear();
+        String[] head = {"Box", "Revision before", "Revision after", "What happened"};
+        for (int c = 0; c < head.length; c++) {
+            Label h = new Label(head[c]);
+            h.getStyleClass().add("text-bold");
+            boxes.add(h, c, 0);
+        }
+        int row = 1;
+        for (PushOutcome.BoxLine b : outcome.boxes()) {
+            Label what = new Label(b.what());
+            what.setWrapText(true);
+            what.setId("result-box-" + b.box().substring(4).toLowerCase());
+            boxes.addRow(row++, new Label(b.box()), mono(b.before()), mono(b.after()), what);
+        }
+        downtime.setText(outcome.downtime().map(d -> "Downtime (no box running flows during the switchover): "
+                + d.toMillis() + " ms").orElse("No downtime: the active box was deployed to in place."));
+        advice.setText(outcome.advice());
+        advice.setVisible(!outcome.advice().isEmpty());
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    private static Label mono(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("monospace");
+        return l;
+    }
+}
