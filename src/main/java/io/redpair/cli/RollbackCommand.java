@@ -1,9 +1,12 @@
 package io.redpair.cli;
 
+import io.redpair.flows.FlowSet;
 import io.redpair.flows.push.PushPlan;
 import io.redpair.flows.push.PushRefusedException;
 import io.redpair.flows.push.PushSnapshots;
+import io.redpair.pair.BoxId;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,13 +52,17 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PairPushSession session = PairPushSession.open(site, pair)) {
-            PushPlan plan = session.boxes.planRollback(PushSnapshots.nextTo(site));
-            return session.run(plan, "rollback", new PairPushSession.RunOptions(dryRun, yes, json,
-                    plan.source().source()), terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
+        Map<BoxId, FlowSet> kept;
+        try {
+            kept = PushSnapshots.nextTo(site).complete(pair);
         } catch (PushRefusedException e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return PairPushSession.stop(e).exitCode;
+        }
+        try (PairPushSession session = PairPushSession.open(site, pair)) {
+            PushPlan plan = session.boxes.planRollback(kept);
+            return session.run(plan, "rollback", new PairPushSession.RunOptions(dryRun, yes, json,
+                    plan.source().source()), terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (PairPushSession.Stop e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return e.exitCode;

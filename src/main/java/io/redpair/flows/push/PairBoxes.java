@@ -80,18 +80,8 @@ public final class PairBoxes implements AutoCloseable {
         return PushPlan.of(source, roles, current);
     }
 
-    /** Each box back to its own flows from the newest snapshot, the spare first. */
-    public PushPlan planRollback(PushSnapshots snapshots) throws PushRefusedException {
-        Map<BoxId, FlowSet> kept;
-        try {
-            kept = snapshots.latest(pairId);
-        } catch (IOException | FlowsFormatException e) {
-            throw new PushRefusedException(Kind.BAD_INPUT, "cannot read the push snapshots: " + e.getMessage());
-        }
-        if (kept.size() != BoxId.values().length) {
-            throw new PushRefusedException(Kind.BAD_INPUT, "no complete push snapshot for pair \"" + pairId
-                    + "\" in " + snapshots.dir() + " (a push keeps one; nothing to roll back to)");
-        }
+    /** Each box back to its own flows from a snapshot ({@link PushSnapshots#complete}), the spare first. */
+    public PushPlan planRollback(Map<BoxId, FlowSet> kept) {
         return PushPlan.perBox(kept.get(BoxId.A), kept, roles, current);
     }
 

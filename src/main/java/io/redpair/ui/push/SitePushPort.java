@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The push wizard's port onto the open site: the pair's boxes are reached with the site's credentials, the push
@@ -52,13 +53,9 @@ public final class SitePushPort implements PushPort {
 
     @Override
     public PlannedPush planRollback(String pairId) throws PushRefusedException {
+        Map<BoxId, FlowSet> kept = PushSnapshots.nextTo(siteFile()).complete(pairId);
         PairBoxes boxes = open(pairId);
-        try {
-            return new Planned(boxes, boxes.planRollback(PushSnapshots.nextTo(siteFile())));
-        } catch (PushRefusedException | RuntimeException e) {
-            boxes.close();
-            throw e;
-        }
+        return new Planned(boxes, boxes.planRollback(kept));
     }
 
     private PairBoxes open(String pairId) throws PushRefusedException {
