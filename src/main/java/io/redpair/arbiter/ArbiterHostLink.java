@@ -184,6 +184,7 @@ final class ArbiterHostLink implements ArbiterLink {
             if (before == null || !StatusChange.sameOutputs(before, s)) {
                 listeners.publish(new LinkEvent.StatusChanged(s));
             }
+            listeners.publish(new LinkEvent.StatusPolled(s));
             if (s.state() != ArbiterStatus.ArmState.ARMED && keepArmed) {
                 requestRearm();
             }

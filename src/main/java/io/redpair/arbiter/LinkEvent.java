@@ -15,6 +15,14 @@ public sealed interface LinkEvent {
     record DeviceEvent(ArbiterEvent event) implements LinkEvent {
     }
 
+    /**
+     * Every STATUS the link's own poll read, changed or not: what a display needs for the counters that
+     * {@link StatusChanged} ignores (heartbeat line ages, watchdog countdown). Published after any StatusChanged
+     * for the same reply.
+     */
+    record StatusPolled(ArbiterStatus status) implements LinkEvent {
+    }
+
     /** A STATUS reply that differs from the previous one (the watchdog countdown and ages are ignored for "differs"). */
     record StatusChanged(ArbiterStatus status) implements LinkEvent {
     }

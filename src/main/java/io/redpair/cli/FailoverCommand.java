@@ -4,6 +4,8 @@ import io.redpair.supervisor.control.ControlRequest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.redpair.pair.approval.DeliberateAction;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,10 +34,24 @@ public final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "Why you are sure (journalled).")
     String reason;
 
+    @Mixin
+    ApprovalOptions approval = new ApprovalOptions();
+
+    private final Terminal terminal;
+
+    public FailoverCommand() {
+        this(Terminal.system());
+    }
+
+    public FailoverCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     @Override
     public Integer call() throws Exception {
         ControlRequest r = OperatorRequestRunner.request(ControlRequest.FAILOVER, pair, null, null, null, confirmOff,
                 reason);
-        return new OperatorRequestRunner(site, spec.commandLine().getOut(), spec.commandLine().getErr()).run(r);
+        return new OperatorRequestRunner(site, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(r, DeliberateAction.OPERATOR_OVERRIDE, pair, approval, terminal);
     }
 }

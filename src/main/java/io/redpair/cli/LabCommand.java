@@ -47,7 +47,9 @@ public final class LabCommand implements Callable<Integer> {
                     + ", box B " + lab.box(io.redpair.pair.BoxId.B).adminUrl() + "); Ctrl-C stops everything");
             err.println("lab: from another shell: redpair status --site " + lab.siteFile());
             err.flush();
-            CommandLine supervise = new CommandLine(new SuperviseCommand())
+            SuperviseCommand command = new SuperviseCommand();
+            command.arbiters = pair -> new io.redpair.supervisor.LinkArbiterPort(lab.arbiterLink());
+            CommandLine supervise = new CommandLine(command)
                     .setOut(spec.commandLine().getOut()).setErr(err);
             return supervise.execute("--site", lab.siteFile().toString(), "--events", "jsonl");
         }

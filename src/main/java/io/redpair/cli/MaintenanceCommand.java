@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.redpair.pair.approval.DeliberateAction;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +31,19 @@ public final class MaintenanceCommand implements Callable<Integer> {
     @Option(names = "--for", description = "With 'on': how long, e.g. 30m, 2h, 90s. Maintenance ends by itself.")
     String duration;
 
+    @Mixin
+    ApprovalOptions approval = new ApprovalOptions();
+
+    private final Terminal terminal;
+
+    public MaintenanceCommand() {
+        this(Terminal.system());
+    }
+
+    public MaintenanceCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
@@ -51,7 +66,8 @@ public final class MaintenanceCommand implements Callable<Integer> {
             }
         }
         ControlRequest r = OperatorRequestRunner.request(ControlRequest.MAINTENANCE, pair, null, on, forMs, null, null);
-        return new OperatorRequestRunner(site, spec.commandLine().getOut(), err).run(r);
+        return new OperatorRequestRunner(site, spec.commandLine().getOut(), err)
+                .run(r, DeliberateAction.MAINTENANCE, pair, approval, terminal);
     }
 
     /** {@code 90s}, {@code 30m}, {@code 2h}; at least one second, at most a week. */

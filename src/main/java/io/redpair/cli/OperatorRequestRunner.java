@@ -3,6 +3,7 @@ package io.redpair.cli;
 import io.redpair.failover.FailoverStep;
 import io.redpair.failover.Mode;
 import io.redpair.pair.Site;
+import io.redpair.pair.approval.DeliberateAction;
 import io.redpair.store.Actor;
 import io.redpair.store.Journal;
 import io.redpair.supervisor.SiteLock;
@@ -42,11 +43,31 @@ final class OperatorRequestRunner {
         return new ControlRequest(null, op, pair, to, on, forMs, confirmOff, reason, me.user(), me.host());
     }
 
-    int run(ControlRequest request) throws Exception {
+    /**
+     * Delivers {@code request} after the deliberate-action gate: the pair must exist, then the target must be
+     * confirmed (and, on two-person sites, approved) and the outcome audited, before anything is sent.
+     */
+    int run(ControlRequest request, DeliberateAction action, String target, ApprovalOptions approval,
+            Terminal terminal) throws Exception {
         Site site = SiteSession.load(siteFile, err);
         if (site == null) {
             return ExitCodes.BAD_INPUT;
         }
+        if (site.pair(request.pair()).isEmpty()) {
+            err.println("redpair: no pair '" + request.pair() + "' in " + siteFile);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (!new CliGate(siteFile, site, terminal, out, err).pass(action, target, approval)) {
+            return ExitCodes.REFUSED;
+        }
+        return deliver(site, request);
+    }
+
+    /**
+     * Delivers a request that already passed its gate (a push by switchover was confirmed as a push): over the
+     * control channel when a supervisor holds the site, else through a one-shot supervisor in this process.
+     */
+    int deliver(Site site, ControlRequest request) throws Exception {
         Optional<SiteLock> lock = SiteLock.tryAcquire(siteFile);
         if (lock.isEmpty()) {
             return viaControlChannel(request);
@@ -69,10 +90,6 @@ final class OperatorRequestRunner {
     }
 
     private int oneShot(Site site, Journal journal, ControlRequest request) throws Exception {
-        if (site.pair(request.pair()).isEmpty()) {
-            err.println("redpair: no pair '" + request.pair() + "' in " + siteFile);
-            return ExitCodes.BAD_INPUT;
-        }
         out.println("no supervisor runs for this site: acting directly (one-shot)");
         try (Supervisor supervisor = Supervisor.start(site, journal, SiteSession.ports());
              AuditTrail audit = AuditTrail.attach(supervisor, Journal.fileFor(siteFile), err)) {

@@ -1,27 +1,49 @@
 package io.redpair.cli;
 
+import io.redpair.flows.FlowSet;
+import io.redpair.flows.FlowSourceException;
+import io.redpair.flows.FlowSources;
+import io.redpair.flows.FlowsFormatException;
 import io.redpair.flows.lint.ContextStores;
 import io.redpair.flows.lint.FlowLinter;
 import io.redpair.flows.lint.LintReport;
 import io.redpair.flows.lint.Severity;
 import io.redpair.flows.push.PairBoxes;
-import io.redpair.flows.push.PushPlan;
-import io.redpair.flows.push.PushProgress;
 import io.redpair.flows.push.PushRefusedException;
+import io.redpair.supervisor.SitePushes;
+import io.redpair.flows.push.PushPlan;
+import io.redpair.flows.push.PushRecords;
 import io.redpair.flows.push.PushResult;
+import io.redpair.flows.push.PushSnapshots;
+import io.redpair.nodered.FlowsDocument;
+import io.redpair.nodered.FlowsState;
+import io.redpair.nodered.NodeRedClient;
+import io.redpair.nodered.NodeRedEndpoint;
+import io.redpair.nodered.Outcome;
+import io.redpair.nodered.Timeouts;
+import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
+import io.redpair.pair.Role;
 import io.redpair.pair.Site;
+import io.redpair.store.Actor;
+import io.redpair.store.Journal;
 import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
-import io.redpair.supervisor.SitePushes;
+import io.redpair.store.audit.AuditLog;
+import io.redpair.supervisor.NodeRedBoxPort;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * What {@code push} and {@code rollback} share on the command line: loading the site, the pair's boxes as they are
- * now ({@link PairBoxes}, shared with the console), and running a plan with a typed confirmation. The push itself
- * (snapshot, journal, spare-first execution) is {@link SitePushes}, the same code the console's wizard runs.
+ * What {@code push} and {@code rollback} share: the pair's boxes as they are now (flows, and roles taken from what
+ * they do: the box running flows is active), and running a plan with confirmation, snapshot and journal.
+ *
+ * <p>Refuses (exit 5) when both boxes run flows or one is in safe mode, where any deploy would start its flows.
  */
 final class PairPushSession implements AutoCloseable {
 
@@ -39,14 +61,23 @@ final class PairPushSession implements AutoCloseable {
     record RunOptions(boolean dryRun, boolean yes, boolean json, String lintHint) {
     }
 
+    /** The default: spare first, then the active in place. */
+    static final PairBoxes.Execution IN_PLACE = PairBoxes.IN_PLACE;
+
     final Path site;
     final Pair pair;
     final PairBoxes boxes;
+    final Map<BoxId, NodeRedClient> clients;
+    final Map<BoxId, Role> roles;
+    final Map<BoxId, FlowSet> current;
 
     private PairPushSession(Path site, Pair pair, PairBoxes boxes) {
         this.site = site;
         this.pair = pair;
         this.boxes = boxes;
+        this.clients = boxes.clients();
+        this.roles = boxes.roles();
+        this.current = boxes.current();
     }
 
     static PairPushSession open(Path siteFile, String pairId) throws Stop {
@@ -74,8 +105,8 @@ final class PairPushSession implements AutoCloseable {
     }
 
     /** Shows the plan, asks, snapshots, journals, executes and shows the result; returns the exit code. */
-    int run(PushPlan plan, String action, RunOptions options, Terminal terminal, PrintWriter out, PrintWriter err)
-            throws Exception {
+    int run(PushPlan plan, String action, RunOptions options, PairBoxes.Execution execution, Terminal terminal, PrintWriter out,
+            PrintWriter err) throws Exception {
         if (!options.json()) {
             PushFormat.printPlan(plan, out);
             LintReport lint = FlowLinter.lint(plan.source(), ContextStores.unknown());
@@ -94,11 +125,12 @@ final class PairPushSession implements AutoCloseable {
         if (!options.yes() && !confirmed(terminal, action, err)) {
             return ExitCodes.REFUSED;
         }
-        PushResult result = SitePushes.execute(site, boxes, plan, action, PushProgress.NONE);
+        PushResult result = boxes.executeRecorded(site, plan, action, execution);
+        Map<BoxId, String> states = result.completed() ? Map.of() : boxes.states();
         if (options.json()) {
-            out.println(LintCommand.JSON.writeValueAsString(PushFormat.toJson(plan, result)));
+            out.println(LintCommand.JSON.writeValueAsString(PushFormat.toJson(plan, result, states)));
         } else {
-            PushFormat.printResult(result, out);
+            PushFormat.printResult(result, states, out);
         }
         out.flush();
         return result.completed() ? ExitCodes.OK : ExitCodes.FAILED;

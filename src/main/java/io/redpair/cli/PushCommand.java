@@ -4,7 +4,11 @@ import io.redpair.flows.FlowSet;
 import io.redpair.flows.FlowSourceException;
 import io.redpair.flows.FlowSources;
 import io.redpair.flows.FlowsFormatException;
+import io.redpair.flows.push.PushBySwitchover;
+import io.redpair.flows.push.PairBoxes;
 import io.redpair.flows.push.PushPlan;
+import io.redpair.flows.push.PushProgress;
+import io.redpair.pair.Role;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +43,10 @@ public final class PushCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "FILE|URL", description = "Flows to push (file or Node-RED URL).")
     String from;
 
+    @Option(names = "--by-switchover", description = "Do not redeploy the running box: push to the spare, switch over"
+            + " to it through the supervisor, then push to the old active (now the spare). Shows the measured downtime.")
+    boolean bySwitchover;
+
     @Option(names = "--dry-run", description = "Show the plan and change nothing.")
     boolean dryRun;
 
@@ -69,12 +77,29 @@ public final class PushCommand implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         try (PairPushSession session = PairPushSession.open(site, pair)) {
-            PushPlan plan = session.boxes.planPush(source);
-            return session.run(plan, "push", new PairPushSession.RunOptions(dryRun, yes, json, from), terminal,
+            PushPlan plan = PushPlan.of(source, session.roles, session.current);
+            PairBoxes.Execution execution = bySwitchover ? bySwitchover(session) : PairPushSession.IN_PLACE;
+            return session.run(plan, bySwitchover ? "push-by-switchover" : "push",
+                    new PairPushSession.RunOptions(dryRun, yes, json, from), execution, terminal,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (PairPushSession.Stop e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return e.exitCode;
         }
+    }
+
+    /** Checks the pair can switch over (a canary to measure with, a spare to switch to) and returns the execution. */
+    private PairBoxes.Execution bySwitchover(PairPushSession session) throws PairPushSession.Stop {
+        if (!session.pair.hasCanary()) {
+            throw new PairPushSession.Stop(ExitCodes.BAD_INPUT, "pair " + pair + " has no heartbeatPath (canary) in "
+                    + site + "; a push by switchover needs it to see the switchover done and measure the downtime");
+        }
+        if (!session.roles.containsValue(Role.STANDBY) || !session.roles.containsValue(Role.ACTIVE)) {
+            throw new PairPushSession.Stop(ExitCodes.REFUSED, "a push by switchover needs one box running flows and a"
+                    + " spare with flows stopped; roles now: " + session.roles);
+        }
+        String heartbeat = session.pair.heartbeatPath();
+        SiteSwitchoverPort port = new SiteSwitchoverPort(site, session.clients, heartbeat);
+        return (plan, clients) -> PushBySwitchover.execute(plan, clients, port, pair, heartbeat, PushProgress.NONE);
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "redpair", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps an on-site Node-RED high-availability pair running.",
-        subcommands = {GuiCommand.class, SecretCommand.class, AuditCommand.class, TrustCommand.class, SuperviseCommand.class, LabCommand.class, CheckCommand.class,
+        subcommands = {GuiCommand.class, SecretCommand.class, ApproverCommand.class, AuditCommand.class, TrustCommand.class, SuperviseCommand.class, LabCommand.class, CheckCommand.class,
                 StatusCommand.class, SwitchoverCommand.class, FailoverCommand.class, MaintenanceCommand.class,
                 CanaryCommand.class, ArbiterCli.class, ArbiterSimCommand.class, LintCommand.class, DiffCommand.class, PushCommand.class, RollbackCommand.class,
                 CommandLine.HelpCommand.class})

@@ -1,10 +1,11 @@
 package io.redpair.cli;
 
 import io.redpair.flows.FlowSet;
+import io.redpair.flows.FlowsFormatException;
 import io.redpair.flows.push.PushPlan;
-import io.redpair.flows.push.PushRefusedException;
 import io.redpair.flows.push.PushSnapshots;
 import io.redpair.pair.BoxId;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,17 +53,22 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<BoxId, FlowSet> kept;
+        Map<BoxId, FlowSet> snapshots;
         try {
-            kept = PushSnapshots.nextTo(site).complete(pair);
-        } catch (PushRefusedException e) {
-            spec.commandLine().getErr().println("redpair: " + e.getMessage());
-            return PairPushSession.stop(e).exitCode;
+            snapshots = PushSnapshots.nextTo(site).latest(pair);
+        } catch (IOException | FlowsFormatException e) {
+            spec.commandLine().getErr().println("redpair: cannot read the push snapshots: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (snapshots.size() != BoxId.values().length) {
+            spec.commandLine().getErr().println("redpair: no complete push snapshot for pair \"" + pair + "\" next to "
+                    + site + " (a push keeps one; nothing to roll back to)");
+            return ExitCodes.BAD_INPUT;
         }
         try (PairPushSession session = PairPushSession.open(site, pair)) {
-            PushPlan plan = session.boxes.planRollback(kept);
+            PushPlan plan = PushPlan.perBox(snapshots.get(BoxId.A), snapshots, session.roles, session.current);
             return session.run(plan, "rollback", new PairPushSession.RunOptions(dryRun, yes, json,
-                    plan.source().source()), terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
+                    snapshots.get(BoxId.A).source()), PairPushSession.IN_PLACE, terminal, spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (PairPushSession.Stop e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return e.exitCode;

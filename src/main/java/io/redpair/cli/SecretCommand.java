@@ -1,6 +1,12 @@
 package io.redpair.cli;
 
+import io.redpair.pair.SecretStoreKind;
+import io.redpair.store.SiteFile;
+import io.redpair.store.SiteFileException;
 import io.redpair.store.secrets.EncryptedFileSecretStore;
+import io.redpair.store.secrets.KeychainException;
+import io.redpair.store.secrets.KeychainSecretStore;
+import io.redpair.store.secrets.SecretStore;
 import io.redpair.store.secrets.MasterPassword;
 import io.redpair.store.secrets.SecretStoreException;
 import io.redpair.store.secrets.VaultLocation;
@@ -21,11 +27,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code redpair secret set|delete|list}: manages the encrypted vault that {@code vault:NAME}
- * references in a site file point to. Values are read without echo or from stdin, never from an
- * argument (arguments show up in process lists and shell history).
+ * {@code redpair secret set|delete|list}: manages the secrets that {@code vault:NAME} (encrypted vault)
+ * and {@code keychain:NAME} (OS keychain) references in a site file point to. The store is
+ * {@code --store}, else the site's {@code secretStore} ({@code --site}), else the vault. Values are read
+ * without echo or from stdin, never from an argument (arguments show up in process lists and shell history).
+ * A keychain that is missing or locked is an error; nothing falls back to another store.
  */
-@Command(name = "secret", description = "Manage secrets in the encrypted vault (vault:NAME references).",
+@Command(name = "secret", description = "Manage secrets in the encrypted vault (vault:NAME) or the OS keychain"
+        + " (keychain:NAME).",
         subcommands = {SecretCommand.Set.class, SecretCommand.Delete.class, SecretCommand.ListNames.class})
 public final class SecretCommand {
 
@@ -34,6 +43,15 @@ public final class SecretCommand {
     @Option(names = "--vault", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Vault file (default: $REDPAIR_VAULT or ~/.config/redpair/secrets.rpv).")
     Path vault;
+
+    @Option(names = "--store", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "vault|keychain",
+            converter = StoreConverter.class,
+            description = "Where the secret lives (default: the site's secretStore with --site, else vault).")
+    SecretStoreKind store;
+
+    @Option(names = "--site", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Site file whose secretStore setting picks the default store.")
+    Path site;
 
     public SecretCommand() {
         this(Terminal.system());
@@ -45,6 +63,25 @@ public final class SecretCommand {
 
     Path vaultFile() {
         return VaultLocation.resolve(vault, terminal.env(), terminal.home());
+    }
+
+    /** The store chosen by {@code --store}, the site's setting, or the vault, in that order. */
+    SecretStoreKind storeKind() throws SiteFileException {
+        if (store != null) {
+            return store;
+        }
+        return site == null ? SecretStoreKind.VAULT : SiteFile.load(site).secretStore();
+    }
+
+    /** Opens the chosen store; {@code mayCreate} lets a first {@code set} create the vault. */
+    SecretStore openStore(boolean mayCreate) throws SiteFileException {
+        return storeKind() == SecretStoreKind.KEYCHAIN ? KeychainSecretStore.forEnvironment(terminal.env())
+                : open(mayCreate);
+    }
+
+    /** Where a store keeps its secrets, for messages. */
+    static String where(SecretStore store) {
+        return store instanceof EncryptedFileSecretStore file ? file.file().toString() : "the OS keychain";
     }
 
     EncryptedFileSecretStore open(boolean mayCreate) {
@@ -68,7 +105,10 @@ public final class SecretCommand {
         } catch (SecretStoreException.WrongPassword e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return ExitCodes.REFUSED;
-        } catch (SecretStoreException | IllegalArgumentException e) {
+        } catch (KeychainException e) {
+            spec.commandLine().getErr().println("redpair: " + e.getMessage());
+            return ExitCodes.UNREACHABLE;
+        } catch (SecretStoreException | IllegalArgumentException | SiteFileException e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
@@ -90,9 +130,11 @@ public final class SecretCommand {
                 if (value == null) {
                     throw new SecretStoreException("no console to read the value from; use --stdin");
                 }
-                try (EncryptedFileSecretStore store = parent.open(true)) {
+                SecretStoreKind kind = parent.storeKind();
+                try (SecretStore store = parent.openStore(true)) {
                     store.put(name, value);
-                    spec.commandLine().getOut().println("stored " + name + " in " + store.file());
+                    spec.commandLine().getOut().println("stored " + name + " in " + where(store)
+                            + " (reference: " + kind.reference(name) + ")");
                 } finally {
                     Arrays.fill(value, '\0');
                 }
@@ -110,9 +152,9 @@ public final class SecretCommand {
         @Override
         public Integer call() throws Exception {
             return guarded(spec, () -> {
-                try (EncryptedFileSecretStore store = parent.open(false)) {
+                try (SecretStore store = parent.openStore(false)) {
                     if (!store.delete(name)) {
-                        spec.commandLine().getErr().println("redpair: no secret named " + name + " in " + store.file());
+                        spec.commandLine().getErr().println("redpair: no secret named " + name + " in " + where(store));
                         return ExitCodes.FAILED;
                     }
                     spec.commandLine().getOut().println("deleted " + name);
@@ -130,12 +172,25 @@ public final class SecretCommand {
         @Override
         public Integer call() throws Exception {
             return guarded(spec, () -> {
-                try (EncryptedFileSecretStore store = parent.open(false)) {
+                try (SecretStore store = parent.openStore(false)) {
                     PrintWriter out = spec.commandLine().getOut();
                     store.names().forEach(out::println);
                     return ExitCodes.OK;
                 }
             });
+        }
+    }
+
+    /** {@code --store vault|keychain}, case-insensitive, with the allowed words in the error. */
+    static final class StoreConverter implements picocli.CommandLine.ITypeConverter<SecretStoreKind> {
+        @Override
+        public SecretStoreKind convert(String value) {
+            for (SecretStoreKind kind : SecretStoreKind.values()) {
+                if (kind.word().equalsIgnoreCase(value)) {
+                    return kind;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "': expected vault or keychain");
         }
     }
 

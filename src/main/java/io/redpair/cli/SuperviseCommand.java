@@ -34,6 +34,10 @@ public final class SuperviseCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Print events on stdout; the only format is 'jsonl' (one JSON object per line).")
     String events;
 
+    /** Each pair's arbiter; the lab replaces it with its in-process link (its port exists only in that JVM). */
+    java.util.function.Function<io.redpair.pair.Pair, io.redpair.supervisor.ArbiterPort> arbiters =
+            pair -> io.redpair.supervisor.LinkArbiterPort.forPair(pair, io.redpair.arbiter.SerialPortScanner.system());
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
 
@@ -73,8 +77,7 @@ public final class SuperviseCommand implements Callable<Integer> {
         }
         AuditTrail audit = AuditTrail.attach(supervisor, Journal.fileFor(site), spec.commandLine().getErr());
         try {
-            supervisor.start(SiteSession.ports(),
-                    pair -> io.redpair.supervisor.LinkArbiterPort.forPair(pair, io.redpair.arbiter.SerialPortScanner.system()));
+            supervisor.start(SiteSession.ports(), arbiters);
         } catch (IllegalArgumentException e) { // e.g. an unresolvable secret reference
             supervisor.close();
             printer.shutdown();

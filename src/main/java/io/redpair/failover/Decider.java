@@ -64,8 +64,18 @@ public final class Decider {
 
     /** As {@link #initial(long, long)}, with the last active from the journal (kept if both boxes run flows). */
     public PairState initial(long epochFromJournal, BoxId lastActive, long nowNanos) {
+        return initial(epochFromJournal, lastActive, OptionalLong.empty(), nowNanos);
+    }
+
+    /**
+     * As {@link #initial(long, BoxId, long)}, with the journalled time of the last automatic failover on this
+     * clock (it may lie before this run began). Why: the hold-down must survive a supervisor restart, or a
+     * supervisor that crashes and restarts would allow a second automatic failover inside the hold-down.
+     */
+    public PairState initial(long epochFromJournal, BoxId lastActive, OptionalLong lastAutoFailoverNanos, long nowNanos) {
         return new PairState(Mode.STARTING, lastActive, epochFromJournal, "waiting for both boxes to answer",
-                FailoverStep.NONE, null, Map.of(), nowNanos, OptionalLong.empty(), 0, nowNanos, Set.of(), 0, ArbiterView.UNHEARD);
+                FailoverStep.NONE, null, Map.of(), nowNanos, lastAutoFailoverNanos, 0, nowNanos, Set.of(), 0,
+                ArbiterView.UNHEARD);
     }
 
     public Step step(PairState state, PairEvent event, long nowNanos) {

@@ -1,7 +1,7 @@
 package io.redpair.lab;
 
+import io.redpair.arbiter.ArbiterLink;
 import io.redpair.arbiter.ArbiterSimulator;
-import io.redpair.arbiter.DeviceIdentity;
 import io.redpair.arbiter.InMemoryTransport;
 import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedClient;
@@ -26,12 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A realistic HA pair on the laptop: two real local Node-RED boxes (A active with the canary running, B booted
- * stopped as the boot guard leaves a hot spare), an in-process arbiter simulator whose heartbeat lines follow
- * whether each box's process runs, and a site file that points at them. The fault methods are the lab's
- * training buttons; each does to the boxes what the named real fault does, behind RedPair's back.
+ * stopped as the boot guard leaves a hot spare), an in-process watchdog arbiter ({@link LabArbiter}: simulator,
+ * power relays wired to the boxes' processes, heartbeat lines, armed host link) and a site file that points at
+ * them with {@code fencing: arbiter}. The fault methods are the lab's training buttons; each does to the boxes
+ * what the named real fault does, behind RedPair's back.
  *
- * <p>The supervisor does not drive an arbiter yet, so the lab site uses {@link Policy.Fencing#API_ONLY} and
- * names no arbiter; the simulator runs so its lines, power sense and cable can be shown and drilled.
+ * <p>Whoever supervises the lab must use {@link #arbiterLink()} as the pair's arbiter (the device allows one host
+ * session; the site file's port name {@link LabArbiter#PORT} exists only inside this JVM).
  *
  * <p>Invariant: {@link #close()} stops everything this object started (also from a JVM shutdown hook), and only
  * that: processes are signalled by the exact PID spawned.
@@ -47,19 +48,17 @@ public final class LabPair implements AutoCloseable {
     private final Path siteFile;
     private final NodeRedProcess boxA;
     private final NodeRedProcess boxB;
-    private final InMemoryTransport.Cable cable;
-    private final ArbiterSimulator arbiter;
+    private final LabArbiter arbiter;
     private final Thread shutdownHook = new Thread(this::stopAll, "redpair-lab-shutdown");
     private volatile boolean frozenA;
     private volatile boolean closed;
 
-    private LabPair(Path dir, NodeRedProcess a, NodeRedProcess b, InMemoryTransport.Cable cable, ArbiterSimulator sim) {
+    private LabPair(Path dir, NodeRedProcess a, NodeRedProcess b, LabArbiter arbiter) {
         this.dir = dir;
         this.siteFile = dir.resolve("site.json");
         this.boxA = a;
         this.boxB = b;
-        this.cable = cable;
-        this.arbiter = sim;
+        this.arbiter = arbiter;
     }
 
     /** {@code ~/.local/share/redpair/lab}: survives {@code mvn clean}, shared by the CLI and the GUI. */
@@ -88,11 +87,10 @@ public final class LabPair implements AutoCloseable {
             Duration readyB = b.awaitReady(READY);
             progress.accept("Box A ready in " + readyA.toMillis() + " ms on " + a.adminUrl()
                     + ", box B ready in " + readyB.toMillis() + " ms on " + b.adminUrl());
-            InMemoryTransport.Cable cable = InMemoryTransport.pair("lab-arbiter");
-            ArbiterSimulator sim = ArbiterSimulator.start(DeviceIdentity.simulator("LAB0001"),
-                    dir.resolve("arbiter.state"), cable.device(), null);
-            LabPair lab = new LabPair(dir, a, b, cable, sim);
-            lab.wireArbiterLines();
+            progress.accept("Starting the arbiter simulator " + LabArbiter.SERIAL + " (power relays and heartbeat lines"
+                    + " wired to the boxes)");
+            LabArbiter arbiter = LabArbiter.start(dir.resolve("arbiter.state"), Map.of(BoxId.A, a, BoxId.B, b));
+            LabPair lab = new LabPair(dir, a, b, arbiter);
             lab.writeSite();
             Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
             progress.accept("Lab site written to " + lab.siteFile);
@@ -106,17 +104,12 @@ public final class LabPair implements AutoCloseable {
         }
     }
 
-    private void wireArbiterLines() {
-        arbiter.heartbeatSource(BoxId.A, () -> boxA.isAlive() && !frozenA);
-        arbiter.heartbeatSource(BoxId.B, boxB::isAlive);
-    }
-
     private void writeSite() throws IOException {
         Map<BoxId, BoxConfig> boxes = Map.of(
                 BoxId.A, new BoxConfig(boxA.adminUrl(), AuthRef.none(), null),
                 BoxId.B, new BoxConfig(boxB.adminUrl(), AuthRef.none(), null));
-        Policy policy = new Policy(250, 4, true, 600, 5000, Policy.Fencing.API_ONLY);
-        Pair pair = new Pair("lab", "Lab pair", boxes, BoxId.A, BoxOptions.CANARY_PATH, null, policy);
+        Policy policy = new Policy(250, 4, true, 600, 5000, Policy.Fencing.ARBITER);
+        Pair pair = new Pair("lab", "Lab pair", boxes, BoxId.A, BoxOptions.CANARY_PATH, LabArbiter.config(), policy);
         try {
             SiteFile.save(siteFile, new Site("Lab", List.of(pair)));
         } catch (SiteFileException e) {
@@ -137,12 +130,17 @@ public final class LabPair implements AutoCloseable {
     }
 
     public ArbiterSimulator arbiter() {
-        return arbiter;
+        return arbiter.simulator();
     }
 
-    /** The host end of the simulated serial cable (what a link to the arbiter would open). */
+    /** The armed host link to the lab's arbiter: the pair's fence. Give it to the supervisor (one session only). */
+    public ArbiterLink arbiterLink() {
+        return arbiter.link();
+    }
+
+    /** The host end of the simulated serial cable currently plugged in. */
     public InMemoryTransport arbiterHostEnd() {
-        return cable.host();
+        return arbiter.hostEnd();
     }
 
     /** SIGKILL box A: a crash or OOM kill. */
@@ -151,7 +149,7 @@ public final class LabPair implements AutoCloseable {
         boxA.kill();
     }
 
-    /** SIGSTOP box A: a hung box whose kernel still accepts connections. */
+    /** SIGSTOP box A: a hung box whose kernel still accepts connections (its OS still pulses the heartbeat line). */
     public void hangA() throws IOException {
         LOG.info("lab fault: hang A (SIGSTOP)");
         boxA.freeze();
@@ -172,19 +170,26 @@ public final class LabPair implements AutoCloseable {
     /** Power cut on A: the simulator's power sense drops and the process dies at once. */
     public void powerOffA() {
         LOG.info("lab fault: power A off");
-        arbiter.setSupply(BoxId.A, false);
+        arbiter.supply(BoxId.A, false);
         boxA.kill();
     }
 
-    /** Pulls the arbiter's serial cable: both ends see the port vanish. */
+    /** Pulls the arbiter's serial cable: both ends see the port vanish; the pair loses its fence, not its active. */
     public void cutArbiterCable() {
         LOG.info("lab fault: cut the arbiter cable");
-        cable.unplug();
+        arbiter.cut();
+    }
+
+    /** Plugs a new arbiter cable in; the link finds the device again by serial number. */
+    public void reconnectArbiterCable() {
+        LOG.info("lab: reconnect the arbiter cable");
+        arbiter.reconnect();
     }
 
     /**
-     * Brings A back as a rebooted box: thawed if hung, else restarted with its flows held stopped, as the boot
-     * guard on a real box does (so a returning box never runs flows beside the new active), power restored.
+     * Brings A back as a rebooted box: thawed if hung, else unfenced (if the arbiter fenced it), power restored and
+     * restarted with its flows held stopped, as the boot guard on a real box does (so a returning box never runs
+     * flows beside the new active).
      */
     public void reviveA() throws IOException {
         LOG.info("lab: revive A");
@@ -197,8 +202,9 @@ public final class LabPair implements AutoCloseable {
         if (boxA.isAlive()) {
             boxA.terminate();
         }
+        arbiter.unfence(BoxId.A);
         LabDirectory.holdFlowsStopped(boxA.userDir());
-        arbiter.setSupply(BoxId.A, true);
+        arbiter.supply(BoxId.A, true);
         boxA.restart();
         boxA.awaitFlowsState(FlowsState.STOP, READY);
     }

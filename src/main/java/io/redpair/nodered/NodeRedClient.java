@@ -71,11 +71,27 @@ public final class NodeRedClient implements AutoCloseable {
         return settings(transport::execute).join();
     }
 
+    /** As {@link #settings()}, on OkHttp's dispatcher (the supervisor reads the version this way). */
+    public CompletableFuture<Outcome<NodeRedSettings>> settingsAsync() {
+        return settings(transport::enqueue);
+    }
+
     /** {@code GET /flows} with API v2: the flows and their rev. */
     public Outcome<FlowsDocument> flows() {
-        CallSpec spec = CallSpec.adminGet(urls.admin("flows"), CallKind.ADMIN)
-                .withApiVersion("v2").withCap(CallKind.FLOWS_CAP_BYTES);
-        return call(spec, Parsers::flows, transport::execute).join();
+        return call(flowsGet(), Parsers::flows, transport::execute).join();
+    }
+
+    /**
+     * {@code GET /flows} with API v2, keeping only the rev: how the supervisor compares both boxes' flows at a
+     * low rate without holding their content. Node-RED has no cheaper call that returns the rev.
+     */
+    public CompletableFuture<Outcome<String>> flowsRevAsync() {
+        return call(flowsGet(), Parsers::rev, transport::enqueue);
+    }
+
+    private CallSpec flowsGet() {
+        return CallSpec.adminGet(urls.admin("flows"), CallKind.ADMIN).withApiVersion("v2")
+                .withCap(CallKind.FLOWS_CAP_BYTES);
     }
 
     /**

@@ -30,6 +30,9 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Journal implements AutoCloseable {
 
+    /** Timeline type of the note that marks the start of an automatic failover (the hold-down's anchor). */
+    static final String AUTO_FAILOVER = "automatic-failover";
+
     /** The journal file of a site: {@code <site file name>.journal.db} next to it. */
     public static Path fileFor(Path siteFile) {
         Path abs = siteFile.toAbsolutePath();
@@ -210,7 +213,27 @@ public final class Journal implements AutoCloseable {
 
     /** Everything a starting supervisor needs from the journal for this pair. */
     public synchronized Reconciliation reconciliation(String pairId) {
-        return new Reconciliation(pairId, currentEpoch(pairId), activeBox(pairId), openIntent(pairId));
+        return new Reconciliation(pairId, currentEpoch(pairId), activeBox(pairId), openIntent(pairId),
+                lastAutomaticFailover(pairId));
+    }
+
+    /** Records that an automatic failover began: the hold-down counts from here, across restarts. */
+    public synchronized void recordAutomaticFailover(String pairId, long epoch, String text, long monoNanos) {
+        record(pairId, monoNanos, JournalEntry.Kind.NOTE, epoch, AUTO_FAILOVER, text, Actor.supervisor());
+    }
+
+    /** When the newest automatic failover of the pair began (wall clock), if the journal has one. */
+    public synchronized Optional<Instant> lastAutomaticFailover(String pairId) {
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT wall_ms FROM entries WHERE pair=? AND type=? ORDER BY seq DESC LIMIT 1")) {
+            p.setString(1, pairId);
+            p.setString(2, AUTO_FAILOVER);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The pair's timeline from {@code since} (inclusive), oldest first. */

@@ -6,6 +6,7 @@ import io.redpair.pair.BoxConfig;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
+import io.redpair.pair.SecretStoreKind;
 import io.redpair.pair.Site;
 import io.redpair.pair.approval.ApprovalSettings;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 /** Validates a parsed site file and builds the {@link Site}; every problem is collected in {@link Checks}. */
 final class SiteReader {
 
-    private static final Set<String> ROOT_KEYS = Set.of("version", "site", "pairs", "approvals");
+    private static final Set<String> ROOT_KEYS = Set.of("version", "site", "pairs", "approvals", "secretStore");
     private static final Set<String> APPROVAL_KEYS = Set.of("twoPerson", "windowS");
     private static final Set<String> PAIR_KEYS = Set.of("id", "name", "boxes", "preferred", "heartbeatPath",
             "arbiter", "policy");
@@ -53,7 +54,9 @@ final class SiteReader {
         String name = checks.text(root, "", "site", true);
         List<Pair> pairs = pairs(root);
         ApprovalSettings approvals = approvals(root);
-        return checks.problems().isEmpty() ? new Site(name, pairs, approvals) : null;
+        String store = checks.choice(root, "", "secretStore", List.of("vault", "keychain"), "vault");
+        return checks.problems().isEmpty() ? new Site(name, pairs, approvals,
+                store.equals("keychain") ? SecretStoreKind.KEYCHAIN : SecretStoreKind.VAULT) : null;
     }
 
     /** {@code "approvals": {"twoPerson": true, "windowS": 300}}; absent means one person (ADR 0072). */

@@ -10,6 +10,7 @@ import io.redpair.pair.BoxConfig;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
+import io.redpair.pair.SecretStoreKind;
 import io.redpair.pair.Site;
 import io.redpair.pair.approval.ApprovalSettings;
 
@@ -30,6 +31,9 @@ final class SiteWriter {
         if (!site.approvals().equals(ApprovalSettings.singlePerson())) {
             root.putObject("approvals").put("twoPerson", site.approvals().twoPerson())
                     .put("windowS", site.approvals().window().toSeconds());
+        }
+        if (site.secretStore() != SecretStoreKind.VAULT) {
+            root.put("secretStore", site.secretStore().word());
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

@@ -22,6 +22,14 @@ public interface ArbiterPort extends AutoCloseable {
     /** Every report (link up/down, changed STATUS), on the port's thread; the runtime re-posts it. */
     void onView(Consumer<ArbiterView> listener);
 
+    /**
+     * Every STATUS read and every link change, for display, on the port's thread; the runtime re-posts it.
+     * A report with a null {@code status} changes only the link (the last STATUS stays the last one known).
+     * Ports that cannot report leave the panel at "not reported".
+     */
+    default void onReport(Consumer<ArbiterSnapshot> listener) {
+    }
+
     @Override
     void close();
 

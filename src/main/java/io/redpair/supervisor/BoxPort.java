@@ -21,6 +21,15 @@ public interface BoxPort extends AutoCloseable {
     /** {@code GET <heartbeatPath>}; only called when the pair has a canary. */
     CompletableFuture<Probed<CanaryObservation>> probeCanary();
 
+    /**
+     * What the box runs: Node-RED version ({@code GET /settings}) and flows revision ({@code GET /flows}). Read
+     * at a low rate, never at the probe rate (the flows can be megabytes). Never throws, never blocks the caller.
+     * Ports that cannot tell answer with both parts null and say so.
+     */
+    default CompletableFuture<Facts> readFacts() {
+        return CompletableFuture.completedFuture(new Facts(null, null, "this port cannot read version or revision"));
+    }
+
     /** POST stop, then re-read the state and check the canary is gone. ok only when both confirm. */
     Verified stopFlows();
 
@@ -32,6 +41,13 @@ public interface BoxPort extends AutoCloseable {
 
     /** One probe's observation and how long the call took. */
     record Probed<T>(T observation, long latencyNanos) {
+    }
+
+    /**
+     * A reading of {@link #readFacts()}: a part is null when its call failed; {@code problem} then says why (else
+     * null).
+     */
+    record Facts(String nodeRedVersion, String flowsRev, String problem) {
     }
 
     /** A verified command result; {@code detail} is plain language for the timeline. */

@@ -9,6 +9,7 @@ import io.redpair.pair.BoxId;
 import io.redpair.store.Intent;
 import io.redpair.store.Journal;
 import io.redpair.store.JournalException;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ final class IntentTracker {
     private BoxId journalledActive;
     private long openEpoch = -1;
     private BoxId openTarget;
+    /** The decider's last automatic failover time already journalled (or seeded from the journal). */
+    private OptionalLong journalledAuto = OptionalLong.empty();
 
     IntentTracker(String pairId, Journal journal, LongSupplier nanoClock, BoxId journalledActive) {
         this.pairId = pairId;
@@ -37,8 +40,17 @@ final class IntentTracker {
         this.journalledActive = journalledActive;
     }
 
+    /** The hold-down anchor the starting state was seeded with: not journalled a second time. */
+    void seeded(PairState initial) {
+        journalledAuto = initial.lastAutoFailoverNanos();
+    }
+
     void onTransition(PairState now) {
         try {
+            if (now.lastAutoFailoverNanos().isPresent() && !now.lastAutoFailoverNanos().equals(journalledAuto)) {
+                journal.recordAutomaticFailover(pairId, now.epoch(), now.reason(), nanoClock.getAsLong());
+                journalledAuto = now.lastAutoFailoverNanos();
+            }
             if (now.step() != FailoverStep.NONE && now.target() != null && openEpoch != now.epoch()) {
                 closeOpen(now, false);
                 Intent.Kind kind = now.mode() == Mode.SWITCHING_OVER ? Intent.Kind.SWITCHOVER : Intent.Kind.FAILOVER;

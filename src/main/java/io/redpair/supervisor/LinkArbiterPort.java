@@ -6,6 +6,7 @@ import io.redpair.arbiter.PortScanner;
 import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.arbiter.CommandResult;
 import io.redpair.arbiter.LinkEvent;
+import io.redpair.arbiter.LinkState;
 import io.redpair.arbiter.Selection;
 import io.redpair.failover.ArbiterView;
 import io.redpair.pair.ArbiterConfig;
@@ -33,6 +34,8 @@ public final class LinkArbiterPort implements ArbiterPort {
 
     private final ArbiterLink link;
     private final List<Consumer<ArbiterView>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ArbiterSnapshot>> reports = new CopyOnWriteArrayList<>();
+    private volatile String linkWords = "connecting";
 
     /**
      * The supervising port of a pair: null when the pair has no arbiter or is {@code fencing: api-only}
@@ -89,20 +92,47 @@ public final class LinkArbiterPort implements ArbiterPort {
             if (error != null) {
                 return new Outcome.NotConfirmed(what + ": STATUS read-back failed (" + error.getMessage() + ")");
             }
-            publish(view(s));
+            publish(s);
             String text = what + " read back: " + shown.apply(s);
             return effect.test(s) ? new Outcome.Confirmed(text) : new Outcome.NotConfirmed(text + " (not confirmed)");
         });
     }
 
     private void onLinkEvent(LinkEvent event) {
-        if (event instanceof LinkEvent.LinkDown) {
+        if (event instanceof LinkEvent.LinkDown down) {
+            linkWords = "down: " + down.reason();
             publish(ArbiterView.UNHEARD);
+            report(null);
         } else if (event instanceof LinkEvent.StatusChanged changed) {
             publish(view(changed.status()));
-        } else if (event instanceof LinkEvent.LinkUp) {
+        } else if (event instanceof LinkEvent.StatusPolled polled) {
+            report(polled.status());
+        } else if (event instanceof LinkEvent.LinkUp up) {
+            linkWords = "up on " + up.port() + " (serial " + up.device().serialNumber() + ")";
+            report(null);
             refresh();
         }
+    }
+
+    /** A STATUS read back or fetched: the decider's view and the display report. */
+    private void publish(ArbiterStatus s) {
+        publish(view(s));
+        report(s);
+    }
+
+    private void report(ArbiterStatus s) {
+        boolean up = link.state() == LinkState.UP;
+        String words = up && !linkWords.startsWith("up") // up before this port listened: no LinkUp seen
+                ? "up (serial " + link.device().map(d -> d.serialNumber()).orElse("unknown") + ")" : linkWords;
+        ArbiterSnapshot r = new ArbiterSnapshot(up, words, s, s == null ? -1 : 0);
+        reports.forEach(l -> l.accept(r));
+    }
+
+    @Override
+    public void onReport(Consumer<ArbiterSnapshot> listener) {
+        reports.add(listener);
+        report(null);
+        refresh();
     }
 
     /** STATUS as the decider's view; a heartbeat age of -1 (none since the device booted) is never "alive". */
@@ -129,7 +159,7 @@ public final class LinkArbiterPort implements ArbiterPort {
     private void refresh() {
         link.status().whenComplete((s, error) -> {
             if (error == null) {
-                publish(view(s));
+                publish(s);
             }
         });
     }

@@ -94,6 +94,21 @@ public final class NodeRedBoxPort implements BoxPort {
     }
 
     @Override
+    public CompletableFuture<Facts> readFacts() {
+        return client.settingsAsync().thenCombine(client.flowsRevAsync(), (settings, rev) -> new Facts(
+                settings.isOk() ? settings.value().version() : null, rev.isOk() ? rev.value() : null,
+                problem(settings, rev)));
+    }
+
+    private static String problem(Outcome<?> settings, Outcome<?> rev) {
+        if (settings.isOk() && rev.isOk()) {
+            return null;
+        }
+        return (settings.isOk() ? "" : "GET /settings: " + settings.describe() + (rev.isOk() ? "" : "; "))
+                + (rev.isOk() ? "" : "GET /flows: " + rev.describe());
+    }
+
+    @Override
     public Verified stopFlows() {
         Outcome<FlowsState> posted = client.setFlowsState(FlowsState.STOP);
         if (!isState(posted, FlowsState.STOP)) {

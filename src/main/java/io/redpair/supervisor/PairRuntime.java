@@ -49,8 +49,11 @@ final class PairRuntime {
     private final LocalPauseGuard pauseGuard;
     private final Map<BoxId, ProbeState> boxes = new EnumMap<>(BoxId.class);
     private final Deque<SupervisorEvent> timeline = new ArrayDeque<>();
+    private final BoxFactsReader facts;
     private PairState state;
     private long generation;
+    /** Null when no arbiter is wired. */
+    private final ArbiterDisplay arbiterDisplay;
 
     /** Per box: health model, the last verdict published, in-flight probes, latencies. */
     private static final class ProbeState {
@@ -69,7 +72,7 @@ final class PairRuntime {
     }
 
     PairRuntime(Pair pair, RuntimeContext ctx, Map<BoxId, BoxPort> ports, Reconciliation journalled, long nowNanos) {
-        this(pair, ctx, ports, null, journalled, nowNanos);
+        this(pair, ctx, ports, null, journalled, nowNanos, BoxFactsReader.Timing.DEFAULT);
     }
 
     /**
@@ -77,7 +80,7 @@ final class PairRuntime {
      *                the supervisor thread; FenceBox/SelectOutput run through it with the decision's epoch.
      */
     PairRuntime(Pair pair, RuntimeContext ctx, Map<BoxId, BoxPort> ports, ArbiterPort arbiter,
-                Reconciliation journalled, long nowNanos) {
+                Reconciliation journalled, long nowNanos, BoxFactsReader.Timing factsTiming) {
         this.pair = pair;
         this.ctx = ctx;
         this.ports = ports;
@@ -95,11 +98,43 @@ final class PairRuntime {
                 startLimit, this::onCompleted);
         this.intents = ctx.readOnly() ? null
                 : new IntentTracker(pair.id(), ctx.journal(), ctx.nanoClock(), journalled.activeBox().orElse(null));
-        this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled), nowNanos);
+        this.state = decider.initial(journalled.epoch(), Reconciler.activeHint(journalled),
+                Reconciler.lastAutoFailover(journalled, ctx.wallClock().instant(), nowNanos), nowNanos);
+        if (intents != null) {
+            intents.seeded(state);
+        }
+        this.facts = new BoxFactsReader(pair.id(), ports, ctx, factsTiming, this::noteDrift, nowNanos);
+        this.arbiterDisplay = arbiter == null ? null
+                : new ArbiterDisplay(pair.arbiter() == null ? "the arbiter" : pair.arbiter().port());
         if (arbiter != null) {
             runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, e -> decide(e, ctx.now())));
             arbiter.onView(view -> postArbiterView(view));
+            arbiter.onReport(this::postArbiterReport);
         }
+    }
+
+    /** Drift news on the timeline: a warning for the engineer, never an input of the decider. */
+    private void noteDrift(String text) {
+        String type = text.startsWith("Flows differ") ? "flows-drift" : "flows-match";
+        record(new SupervisorEvent.Noted(ctx.wallClock().instant(), pair.id(), state.epoch(), type, text));
+    }
+
+    /** Re-posts an arbiter display report onto the supervisor thread. */
+    private void postArbiterReport(ArbiterSnapshot report) {
+        try {
+            ctx.loop().execute(() -> arbiterDisplay.onReport(report, ctx.now()));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("supervisor stopped before an arbiter report arrived");
+        }
+    }
+
+    /** Reads both boxes' version and revision on the next tick (after a deploy by a push, or on request). */
+    void readFactsSoon() {
+        facts.readAllSoon();
+    }
+
+    boolean factsRead() {
+        return facts.allRead();
     }
 
     /** Re-posts an arbiter report onto the supervisor thread, where the decider runs. */
@@ -133,6 +168,7 @@ final class PairRuntime {
             sendProbes(box);
             observe(box, now);
         }
+        facts.tick(now);
         if (!ctx.readOnly() && !pauseGuard.suppressed(now)) {
             decide(new PairEvent.Tick(), now);
             guardSpare();
@@ -239,6 +275,9 @@ final class PairRuntime {
         p.last = p.health.assess(now);
         BoxCondition condition = p.last.condition();
         if (condition != p.published) {
+            if (serving(condition) && !serving(p.published)) {
+                facts.readSoon(box); // back after a gap: it may have been upgraded or redeployed meanwhile
+            }
             record(new SupervisorEvent.BoxConditionChanged(ctx.wallClock().instant(), pair.id(), box, p.published,
                     condition, p.last.detail()));
             p.published = condition;
@@ -250,6 +289,10 @@ final class PairRuntime {
         }
     }
 
+    private static boolean serving(BoxCondition c) {
+        return c == BoxCondition.RUNNING_FLOWS || c == BoxCondition.STANDBY_READY;
+    }
+
     private void onCompleted(CommandCompleted c) {
         BoxId box = c.command() instanceof PairCommand.StopFlows s ? s.box()
                 : c.command() instanceof PairCommand.StartFlows s ? s.box() : null;
@@ -258,6 +301,7 @@ final class PairRuntime {
             p.commandDoneNanos = ctx.now();
             p.apiFresh = false;
             p.canaryFresh = !pair.hasCanary();
+            facts.readSoon(box);
         }
         if (intents != null) {
             intents.onCompleted(c);
@@ -315,18 +359,21 @@ final class PairRuntime {
     }
 
     PairSnapshot snapshot() {
+        long now = ctx.now();
         Map<BoxId, BoxSnapshot> out = new EnumMap<>(BoxId.class);
         for (BoxId box : BoxId.values()) {
             ProbeState p = boxes.get(box);
-            BoxHealthSnapshot h = p.last != null ? p.last : p.health.assess(ctx.now());
-            out.put(box, new BoxSnapshot(box, pair.box(box).url().toString(), h.condition(), h.detail(),
+            BoxHealthSnapshot h = p.last != null ? p.last : p.health.assess(now);
+            out.put(box, facts.withFacts(new BoxSnapshot(box, pair.box(box).url().toString(), h.condition(), h.detail(),
                     millis(p.apiLatencyNanos), millis(p.canaryLatencyNanos), h.canaryAgeMs(), h.phi(), h.missed(),
-                    h.lastApi() == null ? null : h.lastApi().name(), h.lastCanary() == null ? null : h.lastCanary().name()));
+                    h.lastApi() == null ? null : h.lastApi().name(), h.lastCanary() == null ? null : h.lastCanary().name()),
+                    now));
         }
         boolean decides = !ctx.readOnly();
         return new PairSnapshot(pair.id(), pair.name(), decides ? state.mode() : null, decides ? state.active() : null,
                 state.epoch(), decides ? state.reason() : "not supervised: health only", state.step(), state.target(),
-                pair.hasCanary(), pauseGuard.suppressed(ctx.now()), out, timeline.stream().toList(), fencingWords());
+                pair.hasCanary(), pauseGuard.suppressed(now), out, timeline.stream().toList(), fencingWords(),
+                facts.drift(), arbiterDisplay == null ? null : arbiterDisplay.at(now));
     }
 
     /** The fencing line of status and the dashboard: api-only is always shown as UNFENCED. */

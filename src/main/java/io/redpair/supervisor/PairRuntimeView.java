@@ -19,6 +19,11 @@ public final class PairRuntimeView {
         return runtime.bothHeard();
     }
 
+    /** Both boxes' Node-RED version and flows revision were read at least once. */
+    public boolean factsRead() {
+        return runtime.factsRead();
+    }
+
     public PairSnapshot snapshot() {
         return runtime.snapshot();
     }

@@ -4,6 +4,9 @@ import io.redpair.pair.BoxId;
 import io.redpair.store.Intent;
 import io.redpair.store.Journal;
 import io.redpair.store.Reconciliation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,19 @@ final class Reconciler {
             }
         }
         return r.activeBox().orElse(null);
+    }
+
+    /**
+     * The journalled start of the last automatic failover on the monotonic clock of this run, so that the
+     * hold-down outlives a restart. A journal time in the future (the wall clock was set back) counts as
+     * "just now": when in doubt the hold-down holds, and a second failure goes to the operator.
+     */
+    static OptionalLong lastAutoFailover(Reconciliation r, Instant wallNow, long nowNanos) {
+        if (r.lastAutomaticFailover().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long agoNanos = Math.max(0, Duration.between(r.lastAutomaticFailover().get(), wallNow).toNanos());
+        return OptionalLong.of(nowNanos - agoNanos);
     }
 
     /** Reads the journal for a pair and closes an interrupted takeover; logs what was found. */

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  *                  spares of many pairs can never delay another pair's failover
  * @param journal   the site's intent journal; null in read-only mode (nothing is decided, nothing recorded)
  * @param publish   hands an event to the subscribers (never blocks)
- * @param wallClock for event timestamps only
+ * @param wallClock for event timestamps, and to age journalled times (the hold-down) at start-up only
  * @param nanoClock monotonic time for every decision
  */
 record RuntimeContext(ScheduledExecutorService loop, ExecutorService io, ExecutorService parking, Journal journal,

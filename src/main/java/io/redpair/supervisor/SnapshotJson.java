@@ -2,6 +2,7 @@ package io.redpair.supervisor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.pair.BoxId;
 
 /**
@@ -41,7 +42,33 @@ public final class SnapshotJson {
             bn.put("apiLatencyMs", b.apiLatencyMs()).put("canaryLatencyMs", b.canaryLatencyMs());
             bn.put("heartbeatAgeMs", b.heartbeatAgeMs()).put("phi", b.phi()).put("missed", b.missed());
             bn.put("lastApi", b.lastApi()).put("lastCanary", b.lastCanary());
+            bn.put("nodeRedVersion", b.nodeRedVersion()).put("flowsRev", b.flowsRev()).put("factsAgeMs", b.factsAgeMs());
         }
+        n.putObject("drift").put("state", p.drift().state().name()).put("revA", p.drift().revA())
+                .put("revB", p.drift().revB()).put("text", p.drift().words());
+        if (p.arbiter() == null) {
+            n.putNull("arbiter");
+        } else {
+            n.set("arbiter", toJson(p.arbiter()));
+        }
+        return n;
+    }
+
+    /** The arbiter view; {@code status} is null before the first STATUS, field names as in WDA/1 words. */
+    static ObjectNode toJson(ArbiterSnapshot a) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("linkUp", a.linkUp()).put("link", a.link()).put("statusAgeMs", a.statusAgeMs());
+        ArbiterStatus s = a.status();
+        if (s == null) {
+            n.putNull("status");
+            return n;
+        }
+        n.putObject("status").put("state", s.state().name()).put("selected", s.selected().name())
+                .put("feedback", s.feedback().name()).put("fencedA", s.fencedA()).put("fencedB", s.fencedB())
+                .put("poweredA", s.poweredA()).put("poweredB", s.poweredB())
+                .put("heartbeatAgeA", s.heartbeatAgeA()).put("heartbeatAgeB", s.heartbeatAgeB())
+                .put("watchdogLeftMs", s.watchdogLeftMs()).put("epoch", s.epoch()).put("localMode", s.localMode())
+                .put("rejectedFrames", s.rejectedFrames());
         return n;
     }
 

@@ -54,9 +54,11 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
     private final Subscribers<SupervisorEvent> events = new Subscribers<>();
     private final Subscribers<SiteSnapshot> snapshots = new Subscribers<>();
     private final OperatorRequests operator;
+    private final BoxFactsReader.Timing factsTiming;
 
-    private Supervisor(Site site, Journal journal, Clock wallClock) {
+    private Supervisor(Site site, Journal journal, Clock wallClock, BoxFactsReader.Timing factsTiming) {
         this.site = site;
+        this.factsTiming = factsTiming;
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "redpair-supervisor"));
         AtomicInteger n = new AtomicInteger();
         ExecutorService io = Executors.newFixedThreadPool(4, r -> thread(r, "redpair-command-" + n.incrementAndGet()));
@@ -77,7 +79,12 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
 
     /** A supervisor that does nothing yet: subscribe first, then {@link #start(BoxPortFactory)}, to miss no event. */
     public static Supervisor create(Site site, Journal journal) {
-        return new Supervisor(site, journal, Clock.systemUTC());
+        return new Supervisor(site, journal, Clock.systemUTC(), BoxFactsReader.Timing.DEFAULT);
+    }
+
+    /** As {@link #create(Site, Journal)} with another version/revision reading rate (tests). */
+    static Supervisor create(Site site, Journal journal, BoxFactsReader.Timing factsTiming) {
+        return new Supervisor(site, journal, Clock.systemUTC(), factsTiming);
     }
 
     /**
@@ -122,7 +129,7 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
             if (arbiter != null) {
                 arbiterPorts.add(arbiter);
             }
-            PairRuntime runtime = new PairRuntime(pair, ctx, ports, arbiter, journalled, now);
+            PairRuntime runtime = new PairRuntime(pair, ctx, ports, arbiter, journalled, now, factsTiming);
             pairs.put(pair.id(), runtime);
             long period = pair.policy().intervalMs();
             ctx.loop().scheduleWithFixedDelay(() -> tick(runtime), 0, period, TimeUnit.MILLISECONDS);
@@ -175,6 +182,19 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
     private SiteSnapshot snapshotNow() {
         return new SiteSnapshot(site.name(), ctx.wallClock().instant(), !ctx.readOnly(),
                 pairs.values().stream().map(PairRuntime::snapshot).toList());
+    }
+
+    /**
+     * Reads both boxes' Node-RED version and flows revision again now instead of at the next period: call it
+     * after deploying to a pair (a push), so the revisions and the drift verdict follow at once.
+     */
+    public void readFactsSoon(String pairId) {
+        submit(() -> {
+            PairRuntime runtime = pairs.get(pairId);
+            if (runtime != null) {
+                runtime.readFactsSoon();
+            }
+        });
     }
 
     /** Runs {@code query} on the supervisor thread against one pair (tests, one-shot commands). */

@@ -63,11 +63,14 @@ class SiteCommandsTest {
             assertThat(status.path("pairs").get(0).path("boxes").path("B").path("condition").asText())
                     .isEqualTo("STANDBY_READY");
 
-            assertThat(run("maintenance", "--site", site.toString(), "--pair", "line1", "on", "--for", "30m"))
+            assertThat(run("maintenance", "--site", site.toString(), "--pair", "line1", "on", "--for", "30m",
+                    "--confirm", "line1"))
                     .as(err.toString()).isEqualTo(ExitCodes.OK);
             supervise.await("maintenance", SuperviseProcess.state("MAINTENANCE", null), Duration.ofSeconds(5));
-            assertThat(run("switchover", "--site", site.toString(), "--pair", "line1")).isEqualTo(ExitCodes.REFUSED);
-            assertThat(run("maintenance", "--site", site.toString(), "--pair", "line1", "off")).isEqualTo(ExitCodes.OK);
+            assertThat(run("switchover", "--site", site.toString(), "--pair", "line1", "--confirm", "line1"))
+                    .isEqualTo(ExitCodes.REFUSED);
+            assertThat(run("maintenance", "--site", site.toString(), "--pair", "line1", "off", "--confirm", "line1"))
+                    .isEqualTo(ExitCodes.OK);
             assertThat(run("switchover", "--site", site.toString(), "--pair", "nope")).isEqualTo(ExitCodes.BAD_INPUT);
         }
         try (Journal journal = Journal.open(Journal.fileFor(site))) {
@@ -86,7 +89,7 @@ class SiteCommandsTest {
         assertThat(p.path("mode").isNull()).isTrue();
         assertThat(p.path("boxes").path("A").path("condition").asText()).isEqualTo("RUNNING_FLOWS");
 
-        assertThat(run("switchover", "--site", site.toString(), "--pair", "line1", "--to", "B"))
+        assertThat(run("switchover", "--site", site.toString(), "--pair", "line1", "--to", "B", "--confirm", "line1/B"))
                 .as(out + "\n" + err).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("one-shot").contains("PROTECTED active B");
         JsonNode after = new ObjectMapper().readTree(statusJson(site)).path("pairs").get(0);

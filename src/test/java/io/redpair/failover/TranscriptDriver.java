@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * milliseconds since the script's zero, {@code at=} on every event):
  * <pre>
  * policy [intervalMs=] [missedBeats=] [autoFailover=] [holdDownS=] [startupGraceMs=] [preferred=A|B] [fencing=arbiter|api-only]
- * init epoch=N [active=A|B] at=T
+ * init epoch=N [active=A|B] [lastAutoFailover=T] at=T   (lastAutoFailover: journalled by an earlier run)
  * observe A|B CONDITION [detail="..."] at=T
  * tick at=T
  * complete stop|start|fence|select A|B ok|fail [detail="..."] at=T     (answers the latest such command emitted)
@@ -71,7 +71,10 @@ final class TranscriptDriver {
         long now = Long.parseLong(args.getOrDefault("at", "0")) * 1_000_000L;
         if (verb.equals("init")) {
             decider = new Decider("line1", policy, preferred);
-            state = decider.initial(Long.parseLong(args.get("epoch")), box(args.get("active")), now);
+            java.util.OptionalLong lastAuto = args.containsKey("lastAutoFailover")
+                    ? java.util.OptionalLong.of(Long.parseLong(args.get("lastAutoFailover")) * 1_000_000L)
+                    : java.util.OptionalLong.empty();
+            state = decider.initial(Long.parseLong(args.get("epoch")), box(args.get("active")), lastAuto, now);
             return new Step(state, List.of());
         }
         Step step = decider.step(state, event(verb, words, args, now), now);

@@ -2,13 +2,17 @@ package io.redpair.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redpair.arbiter.LinkState;
+import io.redpair.arbiter.Selection;
 import io.redpair.failover.Mode;
 import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.pair.BoxId;
+import io.redpair.pair.Policy;
 import io.redpair.store.Journal;
 import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFile;
+import io.redpair.supervisor.LinkArbiterPort;
 import io.redpair.supervisor.NodeRedBoxPort;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteLock;
@@ -20,83 +24,161 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lab pair end to end, without the toolkit: real Node-RED boxes, the real supervisor on the lab's site file.
- * Start the lab, see Protected, kill A, see the failover in the pair's timeline with its measured time; closing
- * the lab leaves no process behind.
+ * The lab pair end to end, without the toolkit: real Node-RED boxes, the lab's arbiter simulator as the pair's
+ * fence ({@code fencing: arbiter}, power relays wired to the boxes' processes) and the real supervisor on the lab's
+ * site file. Each lab fault button ends the way its name says: kill A and power A off fail over to B with the
+ * outputs, hang A is fenced (A's process loses power) before B starts, a cut arbiter cable raises the link alarm
+ * and fences nothing. Closing the lab leaves no process behind.
  */
 class LabPairSmokeTest {
+
+    private static final Duration FAILOVER = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
 
     private final AtomicReference<SiteSnapshot> latest = new AtomicReference<>();
     private final List<SupervisorEvent> events = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private LabPair lab;
+    private SiteLock lock;
+    private Journal journal;
+    private Supervisor supervisor;
 
-    @Test
-    void labStartsProtectedAndKillingAFailsOverToBWithTheMeasuredTimeInTheTimeline() throws Exception {
-        List<String> progress = new CopyOnWriteArrayList<>();
-        Path labDir = dir.resolve("lab");
-        LabPair lab = LabPair.start(labDir, progress::add);
-        long pidA = lab.box(BoxId.A).pid();
-        long pidB = lab.box(BoxId.B).pid();
-        try (lab; SiteLock lock = SiteLock.tryAcquire(lab.siteFile()).orElseThrow();
-             Journal journal = Journal.open(Journal.fileFor(lab.siteFile()))) {
-            assertThat(progress).anyMatch(l -> l.startsWith("Box A ready in"));
-            assertThat(SiteFile.load(lab.siteFile()).pair("lab")).isPresent();
-            assertThat(flowsState(lab, BoxId.B)).as("B boots as a hot spare").isEqualTo(FlowsState.STOP);
+    private void startSupervisedLab() throws Exception {
+        lab = LabPair.start(dir.resolve("lab"), line -> { });
+        lock = SiteLock.tryAcquire(lab.siteFile()).orElseThrow();
+        journal = Journal.open(Journal.fileFor(lab.siteFile()));
+        supervisor = Supervisor.create(SiteFile.load(lab.siteFile()), journal);
+        supervisor.subscribeSnapshots(executor, latest::set);
+        supervisor.subscribe(executor, events::add);
+        supervisor.start(NodeRedBoxPort.factory(new SecretResolver()), pair -> new LinkArbiterPort(lab.arbiterLink()));
+        awaitPair(p -> p.mode() == Mode.PROTECTED && p.active() == BoxId.A, FAILOVER, "Protected on A");
+        awaitTrue(() -> lab.arbiter().selected() == Selection.A, "the field outputs reconciled to A");
+    }
 
-            Supervisor supervisor = Supervisor.create(SiteFile.load(lab.siteFile()), journal);
-            var executor = Executors.newSingleThreadExecutor();
-            supervisor.subscribeSnapshots(executor, latest::set);
-            supervisor.subscribe(executor, events::add);
-            supervisor.start(NodeRedBoxPort.factory(new SecretResolver()));
-            try {
-                awaitPair(p -> p.mode() == Mode.PROTECTED && p.active() == BoxId.A, Duration.ofSeconds(30), "Protected on A");
-
-                long killedAt = System.nanoTime();
-                lab.killA();
-                awaitPair(p -> p.active() == BoxId.B && p.mode() == Mode.UNPROTECTED, Duration.ofSeconds(30), "B active");
-                long observedMs = (System.nanoTime() - killedAt) / 1_000_000;
-                assertThat(flowsState(lab, BoxId.B)).isEqualTo(FlowsState.START);
-                PairSnapshot after = awaitPair(p -> p.timeline().stream().anyMatch(e -> e.type().equals("failover-completed")),
-                        Duration.ofSeconds(5), "failover-completed in the pair's timeline (what the dashboard shows)");
-                SupervisorEvent completed = after.timeline().stream()
-                        .filter(e -> e.type().equals("failover-completed")).findFirst().orElseThrow();
-                String text = ((SupervisorEvent.Noted) completed).text();
-                assertThat(text).as("the timeline names the measured time").containsPattern("took \\d+ ms");
-                System.out.println("lab failover: observed " + observedMs + " ms after SIGKILL; timeline: " + text);
-                assertThat(observedMs).isLessThan(10_000);
-            } finally {
-                supervisor.close();
-                executor.shutdownNow();
-            }
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (supervisor != null) {
+            supervisor.close();
         }
-        assertThat(ProcessHandle.of(pidA).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(ProcessHandle.of(pidB).filter(ProcessHandle::isAlive)).as("close() stops B").isEmpty();
-        assertThat(labDir.resolve(LabPair.MARKER)).exists();
+        executor.shutdownNow();
+        if (journal != null) {
+            journal.close();
+        }
+        if (lock != null) {
+            lock.close();
+        }
+        if (lab != null) {
+            long pidA = lab.box(BoxId.A).pid();
+            long pidB = lab.box(BoxId.B).pid();
+            lab.close();
+            assertThat(ProcessHandle.of(pidA).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(ProcessHandle.of(pidB).filter(ProcessHandle::isAlive)).as("close() stops B").isEmpty();
+        }
     }
 
     @Test
-    void aDirectoryThatIsNotTheLabsIsNeverWiped() throws Exception {
-        Path foreign = dir.resolve("docs");
-        Files.createDirectories(foreign);
-        Files.writeString(foreign.resolve("precious.txt"), "keep me");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabPair.start(foreign, l -> { }))
-                .hasMessageContaining("not a RedPair lab directory");
-        assertThat(foreign.resolve("precious.txt")).hasContent("keep me");
+    void theLabSiteFencesThroughItsArbiter() throws Exception {
+        lab = LabPair.start(dir.resolve("lab"), line -> { });
+        var pair = SiteFile.load(lab.siteFile()).pair("lab").orElseThrow();
+        assertThat(pair.policy().fencing()).isEqualTo(Policy.Fencing.ARBITER);
+        assertThat(pair.arbiter().serialNumber()).isEqualTo(LabArbiter.SERIAL);
+        assertThat(dir.resolve("lab").resolve(LabPair.MARKER)).exists();
     }
 
-    private static FlowsState flowsState(LabPair lab, BoxId box) {
+    @Test
+    void killingAFailsOverToBWithTheOutputsAndTheMeasuredTimeInTheTimeline() throws Exception {
+        startSupervisedLab();
+        assertThat(flowsState(BoxId.B)).as("B boots as a hot spare").isEqualTo(FlowsState.STOP);
+        long killedAt = System.nanoTime();
+        lab.killA();
+        awaitPair(p -> p.active() == BoxId.B && p.mode() == Mode.UNPROTECTED, FAILOVER, "B active");
+        long observedMs = (System.nanoTime() - killedAt) / 1_000_000;
+        assertThat(flowsState(BoxId.B)).isEqualTo(FlowsState.START);
+        assertThat(lab.arbiter().selected()).as("field I/O moved to B").isEqualTo(Selection.B);
+        PairSnapshot after = awaitPair(p -> p.timeline().stream().anyMatch(e -> e.type().equals("failover-completed")),
+                Duration.ofSeconds(5), "failover-completed in the pair's timeline (what the dashboard shows)");
+        String text = after.timeline().stream().filter(e -> e.type().equals("failover-completed"))
+                .map(e -> ((SupervisorEvent.Noted) e).text()).findFirst().orElseThrow();
+        assertThat(text).as("the timeline names the measured time").containsPattern("took \\d+ ms");
+        System.out.println("lab kill A: observed " + observedMs + " ms after SIGKILL; timeline: " + text);
+    }
+
+    @Test
+    void hangingAIsFencedByTheArbiterBeforeBTakesOver() throws Exception {
+        startSupervisedLab();
+        long pidA = lab.box(BoxId.A).pid();
+        lab.hangA();
+        awaitPair(p -> p.active() == BoxId.B && p.mode() == Mode.UNPROTECTED, FAILOVER, "B active after hang A");
+        assertThat(lab.arbiter().fenced(BoxId.A)).as("A fenced: its power relay is open").isTrue();
+        assertThat(ProcessHandle.of(pidA).filter(ProcessHandle::isAlive)).as("the fence cut A's power").isEmpty();
+        assertThat(lab.arbiter().selected()).isEqualTo(Selection.B);
+        assertThat(flowsState(BoxId.B)).isEqualTo(FlowsState.START);
+        assertThat(lab.arbiter().epoch()).as("the fence carried the takeover's epoch").isEqualTo(latest.get().pairs().get(0).epoch());
+
+        lab.reviveA();
+        assertThat(lab.arbiter().fenced(BoxId.A)).as("bring A back unfences it").isFalse();
+        awaitPair(p -> p.mode() == Mode.PROTECTED && p.active() == BoxId.B, FAILOVER, "A back as B's spare");
+        assertThat(flowsState(BoxId.A)).isEqualTo(FlowsState.STOP);
+    }
+
+    @Test
+    void poweringAOffFailsOverToB() throws Exception {
+        startSupervisedLab();
+        lab.powerOffA();
+        awaitPair(p -> p.active() == BoxId.B && p.mode() == Mode.UNPROTECTED, FAILOVER, "B active after power A off");
+        assertThat(lab.arbiter().selected()).isEqualTo(Selection.B);
+        assertThat(flowsState(BoxId.B)).isEqualTo(FlowsState.START);
+        assertThat(lab.box(BoxId.A).isAlive()).isFalse();
+    }
+
+    @Test
+    void cuttingTheArbiterCableRaisesTheLinkAlarmAndFencesNothing() throws Exception {
+        startSupervisedLab();
+        long epoch = latest.get().pairs().get(0).epoch();
+        lab.cutArbiterCable();
+        awaitTrue(() -> events.stream().anyMatch(e -> e instanceof SupervisorEvent.Alarmed a
+                && a.text().contains("arbiter link lost")), "the link-down alarm");
+        long holdUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < holdUntil) {
+            PairSnapshot p = latest.get().pairs().get(0);
+            assertThat(p.active()).isEqualTo(BoxId.A);
+            assertThat(p.mode()).isEqualTo(Mode.PROTECTED);
+            assertThat(p.epoch()).isEqualTo(epoch);
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        assertThat(lab.arbiter().fenced(BoxId.A)).isFalse();
+        assertThat(lab.arbiter().fenced(BoxId.B)).isFalse();
+        assertThat(lab.box(BoxId.A).isAlive()).isTrue();
+
+        lab.reconnectArbiterCable();
+        awaitTrue(() -> lab.arbiterLink().state() == LinkState.UP, "the link up again on the new cable");
+    }
+
+    private FlowsState flowsState(BoxId box) {
         try (NodeRedClient c = NodeRedClient.create(lab.box(box).endpoint())) {
             return c.flowsState().value();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + FAILOVER.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + what + " within " + FAILOVER.toSeconds() + " s");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 
@@ -110,5 +192,15 @@ class LabPairSmokeTest {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         throw new AssertionError("not " + what + " within " + limit.toMillis() + " ms; last " + latest.get() + "\nevents " + events);
+    }
+
+    @Test
+    void aDirectoryThatIsNotTheLabsIsNeverWiped() throws Exception {
+        Path foreign = dir.resolve("docs");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("precious.txt"), "keep me");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabPair.start(foreign, l -> { }))
+                .hasMessageContaining("not a RedPair lab directory");
+        assertThat(foreign.resolve("precious.txt")).hasContent("keep me");
     }
 }

@@ -36,6 +36,22 @@ class JournalTest {
     }
 
     @Test
+    void theLastAutomaticFailoverIsReadBackAfterReopenPerPair() {
+        Path file = dir.resolve("j.db");
+        try (Journal j = Journal.open(file, Clock.fixed(Instant.parse("2026-11-26T07:00:00Z"), ZoneOffset.UTC))) {
+            assertThat(j.reconciliation("p").lastAutomaticFailover()).isEmpty();
+            j.recordAutomaticFailover("p", 1, "A is down; failing over to B (epoch 1)", 5);
+        }
+        try (Journal j = Journal.open(file, Clock.fixed(Instant.parse("2026-11-26T07:05:00Z"), ZoneOffset.UTC))) {
+            j.recordAutomaticFailover("p", 2, "B is down; failing over to A (epoch 2)", 6);
+        }
+        try (Journal j = Journal.open(file)) {
+            assertThat(j.reconciliation("p").lastAutomaticFailover()).contains(Instant.parse("2026-11-26T07:05:00Z"));
+            assertThat(j.reconciliation("q").lastAutomaticFailover()).isEmpty();
+        }
+    }
+
+    @Test
     void anEpochNeverGoesDown() {
         try (Journal j = Journal.open(dir.resolve("j.db"))) {
             j.persistEpoch("p", 5, "x", 1);

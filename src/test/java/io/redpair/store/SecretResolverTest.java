@@ -23,9 +23,10 @@ class SecretResolverTest {
     }
 
     @Test
-    void keychainIsAcceptedSyntaxButNotYetResolved() {
+    void keychainReferenceWithoutAKeychainIsAClearErrorNamingTheAlternatives() {
         assertThatThrownBy(() -> resolver.resolve("keychain:LINE1")).isInstanceOf(SecretResolver.SecretException.class)
-                .hasMessageContaining("keychain:LINE1").hasMessageContaining("not yet supported");
+                .hasMessageContaining("keychain:LINE1").hasMessageContaining("no OS keychain")
+                .hasMessageContaining("vault:NAME").hasMessageContaining("env:NAME");
     }
 
     @Test

@@ -15,8 +15,14 @@ public final class TestSecrets {
     /** A second person's credential in approval tests. */
     public static final String TOKEN = "rp-TESTSECRET-token-Mc3Rj6Ub";
 
+    /** The password that unlocks the private test keyring (PrivateKeyring). */
+    public static final String KEYRING_PASSWORD = "rp-TESTSECRET-keyring-Wd5Gs1Nq";
+    /** A value stored in the OS keychain by the keychain tests (with a non-ASCII letter and a space). */
+    public static final String KEYCHAIN_VALUE = "rp-TESTSECRET-keychain-Ä Jf8Sd3";
+
     /** Every value above; the scan looks for each. */
-    public static final List<String> ALL = List.of(BOX_PASSWORD, MASTER_PASSWORD, TOKEN);
+    public static final List<String> ALL = List.of(BOX_PASSWORD, MASTER_PASSWORD, TOKEN, KEYRING_PASSWORD,
+            KEYCHAIN_VALUE);
 
     private TestSecrets() {
     }

@@ -11,8 +11,16 @@ import io.redpair.nodered.NodeRedEndpoint;
 import io.redpair.nodered.Outcome;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Role;
+import io.redpair.nodered.FlowsDocument;
+import io.redpair.store.Actor;
+import io.redpair.store.Journal;
+import io.redpair.store.audit.AuditLog;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -85,26 +93,72 @@ public final class PairBoxes implements AutoCloseable {
         return PushPlan.perBox(kept.get(BoxId.A), kept, roles, current);
     }
 
+    /** Carries out a confirmed plan on the boxes: in place ({@link #IN_PLACE}) or by switchover. */
+    @FunctionalInterface
+    public interface Execution {
+        PushResult execute(PushPlan plan, Map<BoxId, NodeRedClient> clients) throws InterruptedException;
+    }
+
+    /** Spare first, then the active in place. */
+    public static final Execution IN_PLACE = PushExecutor::execute;
+
     /**
-     * Snapshots what the boxes have (a rollback needs it), journals the plan with its revisions, executes it and
-     * journals the outcome, so the journal holds both the before and the after revisions.
+     * Snapshots what the boxes have (a rollback needs it), records the plan in the journal and the audit trail (a
+     * push that cannot be recorded does not run), executes it and records the outcome with every box's revision.
      *
-     * @param action {@code push} or {@code rollback}: the journal's entry type
+     * @param action {@code push}, {@code push-by-switchover} or {@code rollback}: the records' type
      */
-    public PushResult execute(PushPlan plan, String action, PushSnapshots snapshots, PushJournal journal,
-                              PushProgress progress) throws IOException {
-        Map<BoxId, java.nio.file.Path> saved = snapshots.save(pairId, current, Instant.now());
-        StringBuilder text = new StringBuilder(action + " " + plan.source().source());
-        plan.steps().forEach(s -> text.append("; box ").append(s.box()).append(" (").append(s.role())
-                .append(") rev ").append(s.fromRev()).append(" -> ").append(s.toRev()).append(" by ")
-                .append(s.advice().type().header()));
-        text.append("; snapshots ").append(saved.values());
-        journal.record(action, text.toString());
-        PushResult result = PushExecutor.execute(plan, clients, progress);
-        StringBuilder done = new StringBuilder(result.summary());
-        result.steps().forEach(s -> done.append(" | ").append(s.describe()));
-        journal.record(action + (result.completed() ? "-done" : "-stopped"), done.toString());
-        return result;
+    public PushResult executeRecorded(Path siteFile, PushPlan plan, String action, Execution execution)
+            throws IOException, InterruptedException {
+        Map<BoxId, Path> snapshots = PushSnapshots.nextTo(siteFile).save(pairId, current, Instant.now());
+        Path journalFile = Journal.fileFor(siteFile);
+        try (Journal journal = Journal.open(journalFile); AuditLog audit = AuditLog.open(journalFile, Clock.systemUTC())) {
+            PushRecords records = new PushRecords(journal, audit, pairId, action, Actor.current());
+            records.started(plan, snapshots);
+            PushResult result = execution.execute(plan, clients);
+            records.finished(result, result.steps().stream().map(StepResult::describe).toList());
+            return result;
+        }
+    }
+
+    /** What each box runs now, for the engineer after a push that stopped: "rev 1a2b…, flows running (active)". */
+    public Map<BoxId, String> states() {
+        Map<BoxId, String> states = new EnumMap<>(BoxId.class);
+        clients.forEach((box, client) -> {
+            Outcome<FlowsState> state = client.flowsState();
+            Outcome<String> rev = client.flows().map(FlowsDocument::rev);
+            states.put(box, "rev " + (rev.isOk() ? PushResult.shortRev(rev.value()) : "unreadable (" + rev.describe() + ")")
+                    + ", flows " + (state.isOk() ? describe(state.value()) : "unknown (" + state.describe() + ")"));
+        });
+        return states;
+    }
+
+    private static String describe(FlowsState state) {
+        return state == FlowsState.START ? "running (active)" : state == FlowsState.STOP ? "stopped (spare)" : "in safe mode";
+    }
+
+    /**
+     * Waits until a switchover to {@code to} shows on the boxes: {@code to} serves its canary and the other box's
+     * flows are stopped. A supervisor answers a switchover request when it accepts it, not when it is done.
+     */
+    public static boolean awaitSwitchedOver(Map<BoxId, NodeRedClient> clients, BoxId to, String heartbeatPath,
+                                            Duration limit) throws InterruptedException {
+        NodeRedClient newActive = clients.get(to);
+        NodeRedClient oldActive = clients.get(to.other());
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Outcome<FlowsState> oldState = oldActive.flowsState();
+            if (oldState.isOk() && oldState.value() == FlowsState.STOP && newActive.heartbeat(heartbeatPath).isOk()) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return false;
+    }
+
+    /** The clients the push deploys with (closed with this object). */
+    public Map<BoxId, NodeRedClient> clients() {
+        return Collections.unmodifiableMap(clients);
     }
 
     public String pairId() {

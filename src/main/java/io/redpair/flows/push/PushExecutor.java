@@ -38,21 +38,25 @@ public final class PushExecutor {
         return execute(plan, clients, PushProgress.NONE);
     }
 
-    /** As {@link #execute(PushPlan, Map)}, telling {@code progress} about each step as it starts and ends. */
+    /** Runs the plan's steps in order; the first step that fails stops it and later boxes are not touched. */
     public static PushResult execute(PushPlan plan, Map<BoxId, NodeRedClient> clients, PushProgress progress) {
         List<StepResult> results = new ArrayList<>();
         boolean stopped = false;
         for (PushStep step : plan.steps()) {
-            if (!stopped) {
-                progress.starting(step);
-            }
             StepResult result = stopped ? new StepResult.NotAttempted(step.box(), step.fromRev())
-                    : run(step, withCredentials(step.target()), clients.get(step.box()));
-            progress.finished(result);
+                    : runStep(step, clients.get(step.box()), progress);
             results.add(result);
             stopped |= result instanceof StepResult.Failed;
         }
         return new PushResult(results);
+    }
+
+    /** One box: tells {@code progress} before and after, deploys guarded by the plan's rev, verifies. */
+    static StepResult runStep(PushStep step, NodeRedClient client, PushProgress progress) {
+        progress.stepStarting(step);
+        StepResult result = run(step, withCredentials(step.target()), client);
+        progress.stepFinished(result);
+        return result;
     }
 
     private static StepResult run(PushStep step, ArrayNode flows, NodeRedClient client) {
@@ -72,8 +76,8 @@ public final class PushExecutor {
         Outcome<String> answer = client.deploy(flows, step.fromRev(), step.advice().type(), null);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         if (answer instanceof Outcome.Conflict<String>) {
-            return failed(step, "its flows changed since the plan was made (409); nothing was deployed to it:"
-                    + " re-read, re-diff and confirm again", true, currentRev(client));
+            FlowsConflict conflict = FlowsConflict.rediff(step, client);
+            return failed(step, conflict.describe(), true, conflict.revNow());
         }
         if (!(answer instanceof Outcome.Ok<String> ok)) {
             return failed(step, "the deploy failed: " + answer.describe(), false, currentRev(client));

@@ -1,20 +1,27 @@
 package io.redpair.flows.push;
 
+import io.redpair.pair.BoxId;
+
 /**
- * Told about each step of a push as it runs, on the thread running the push (a console hands the calls over
- * to its UI thread). Implementations must not block: the push waits for them.
+ * Told what a push is doing, as it happens: the GUI wizard shows progress with it, the CLI logs. Called on the
+ * pushing thread, before and after each step; a listener must not block for long. {@link #stepStarting} is called
+ * after the plan was made and before that box is deployed, so whatever changes a box there is a change "behind the
+ * plan's back", which the rev guard must catch (tests use it that way).
  */
 public interface PushProgress {
 
-    /** Nobody listens. */
     PushProgress NONE = new PushProgress() {
     };
 
-    /** The step is about to deploy (or to find that nothing is needed). */
-    default void starting(PushStep step) {
+    default void stepStarting(PushStep step) {
     }
 
-    /** The step ended; after a failure the later steps are reported as not attempted. */
-    default void finished(StepResult result) {
+    default void stepFinished(StepResult result) {
+    }
+
+    default void switchoverStarting(BoxId from, BoxId to) {
+    }
+
+    default void switchoverFinished(SwitchoverReport report) {
     }
 }

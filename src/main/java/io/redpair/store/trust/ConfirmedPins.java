@@ -32,7 +32,7 @@ public final class ConfirmedPins {
             pairs.add(new Pair(pair.id(), pair.name(), boxes, pair.preferred(), pair.heartbeatPath(), pair.arbiter(),
                     pair.policy()));
         }
-        return new Site(site.name(), pairs, site.approvals());
+        return site.withPairs(pairs);
     }
 
     private static BoxConfig pinned(String pairId, BoxId box, BoxConfig config, Optional<BoxPin> confirmed) {

@@ -1,25 +1,15 @@
 package io.redpair.store.trust;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.redpair.pair.BoxId;
-import io.redpair.store.secrets.AtomicFiles;
-import java.io.IOException;
+import io.redpair.store.StrictJsonFile;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Reads and writes {@code <site>.pins.json}:
@@ -31,12 +21,6 @@ import java.util.stream.Collectors;
 public final class PinFile {
 
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
-
     record PinJson(String current, String next, String subject, String notAfter, String confirmedBy, String confirmedAt) {
     }
 
@@ -55,18 +39,12 @@ public final class PinFile {
     public static Pins load(Path file) throws PinFileException {
         FileJson json;
         try {
-            json = JSON.readValue(Files.readAllBytes(file), FileJson.class);
-        } catch (NoSuchFileException e) {
-            return Pins.none();
-        } catch (JsonMappingException e) {
-            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            throw new PinFileException(file + ": " + e.getOriginalMessage() + " at " + (path.isEmpty() ? "(root)" : path)
-                    + location(e), e);
-        } catch (JsonProcessingException e) {
-            throw new PinFileException(file + ": not valid JSON: " + e.getOriginalMessage() + location(e), e);
-        } catch (IOException e) {
-            throw new PinFileException(file + ": cannot be read: " + e.getMessage(), e);
+            json = StrictJsonFile.read(file, FileJson.class).orElse(null);
+            if (json == null && !Files.exists(file)) {
+                return Pins.none();
+            }
+        } catch (StrictJsonFile.Problem e) {
+            throw new PinFileException(e.getMessage(), e);
         }
         if (json == null || json.version() != VERSION || json.pairs() == null) {
             throw new PinFileException(file + ": expected {\"version\": 1, \"pairs\": {...}}", null);
@@ -104,18 +82,9 @@ public final class PinFile {
             pairs.put(pair, json);
         });
         try {
-            byte[] bytes = JSON.writeValueAsBytes(new FileJson(VERSION, pairs));
-            if (Files.exists(file)) {
-                Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            AtomicFiles.write(file, bytes);
-        } catch (IOException e) {
-            throw new PinFileException(file + ": cannot be written: " + e.getMessage(), e);
+            StrictJsonFile.write(file, new FileJson(VERSION, pairs));
+        } catch (StrictJsonFile.Problem e) {
+            throw new PinFileException(e.getMessage(), e);
         }
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -139,8 +139,7 @@ public final class Dashboard implements AutoCloseable {
         all.addAll(log);
         List<SupervisorEvent> merged = all.stream()
                 .sorted(java.util.Comparator.comparing(SupervisorEvent::at)).toList();
-        return new PairSnapshot(p.pairId(), p.name(), p.mode(), p.active(), p.epoch(), p.reason(), p.step(),
-                p.target(), p.canary(), p.suppressed(), p.boxes(), merged);
+        return p.withTimeline(merged);
     }
 
     private void showSelected() {

@@ -116,7 +116,7 @@ public final class PairEditorViewModel {
         if (!replaced) {
             pairs.add(pair);
         }
-        return new Site(site.name(), pairs);
+        return site.withPairs(pairs);
     }
 
     /** A pin is kept only while the box's URL is unchanged: a new address must be confirmed again. */

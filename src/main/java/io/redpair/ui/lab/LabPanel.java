@@ -10,7 +10,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /**
  * The lab's fault buttons, for training and drills. Each fault runs off the JavaFX thread (a kill waits for the
@@ -24,7 +24,7 @@ final class LabPanel {
         void apply(LabPair lab) throws Exception;
     }
 
-    private final HBox root = new HBox(8);
+    private final FlowPane root = new FlowPane(8, 6);
     private final List<Button> buttons;
     private final List<Button> extra = new java.util.ArrayList<>();
     private final Executor worker;
@@ -38,15 +38,18 @@ final class LabPanel {
         title.getStyleClass().add("text-bold");
         buttons = List.of(
                 button("lab-kill-a", "Kill A", "SIGKILL box A's Node-RED (crash, OOM kill)", LabPair::killA),
-                button("lab-hang-a", "Hang A", "SIGSTOP box A: it hangs, its port still accepts connections", LabPair::hangA),
+                button("lab-hang-a", "Hang A", "SIGSTOP box A: it hangs, its port still accepts connections and its"
+                        + " heartbeat line still pulses; RedPair fences it through the arbiter, then fails over", LabPair::hangA),
                 button("lab-stop-flows-a", "Stop A's flows", "Stop A's flows through its admin API, behind RedPair's back",
                         LabPair::stopFlowsA),
-                button("lab-power-off-a", "Power A off", "Simulated power loss on A (power sense drops, process killed)",
-                        LabPair::powerOffA),
-                button("lab-cut-cable", "Cut arbiter cable", "Unplug the simulated arbiter's serial cable",
-                        LabPair::cutArbiterCable),
-                button("lab-revive-a", "Bring A back", "Thaw A, or reboot it with flows held stopped (as the boot guard does)",
-                        LabPair::reviveA));
+                button("lab-power-off-a", "Power A off", "Power loss on A: power sense 0, heartbeat line silent, process"
+                        + " gone", LabPair::powerOffA),
+                button("lab-cut-cable", "Cut arbiter cable", "Unplug the arbiter's serial cable: link-down alarm, the pair"
+                        + " keeps running but cannot fence", LabPair::cutArbiterCable),
+                button("lab-reconnect-cable", "Reconnect cable", "Plug the arbiter cable back in (found again by serial"
+                        + " number)", LabPair::reconnectArbiterCable),
+                button("lab-revive-a", "Bring A back", "Thaw A, or unfence it and reboot it with flows held stopped (as the"
+                        + " boot guard does)", LabPair::reviveA));
         root.getChildren().add(title);
         root.getChildren().addAll(buttons);
         root.setAlignment(Pos.CENTER_LEFT);

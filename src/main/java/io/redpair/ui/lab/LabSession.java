@@ -7,6 +7,7 @@ import io.redpair.pair.Pair;
 import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.LinkArbiterPort;
 import io.redpair.supervisor.NodeRedBoxPort;
 import io.redpair.ui.Styles;
 import io.redpair.ui.check.CheckView;
@@ -134,7 +135,8 @@ public final class LabSession implements AutoCloseable {
     private LabPair startLab() {
         try {
             lab = LabPair.start(dir, line -> FxExecutor.INSTANCE.execute(() -> progress.progress(line)));
-            connection = OwnSupervisorConnection.open(lab.siteFile());
+            LabPair running = lab;
+            connection = OwnSupervisorConnection.open(lab.siteFile(), pair -> new LinkArbiterPort(running.arbiterLink()));
             return lab;
         } catch (Exception e) {
             throw new CompletionException(e);

@@ -38,8 +38,6 @@ final class PlanPage {
         bySwitchover.setToggleGroup(method);
         bySwitchover.setId("plan-by-switchover");
         inPlace.setSelected(true);
-        bySwitchover.setDisable(true);
-        bySwitchover.setTooltip(new Tooltip("Push by switchover is not available in this version"));
         method.selectedToggleProperty().addListener((o, a, b) ->
                 onMethod.accept(b == bySwitchover ? PlanText.Method.BY_SWITCHOVER : PlanText.Method.IN_PLACE));
         lint.setId("plan-lint");
@@ -50,7 +48,13 @@ final class PlanPage {
                 warnings, lint, new Label("To confirm, type the pair id:"), confirm);
     }
 
-    void show(PlanText plan, String lintSummary, boolean rollback) {
+    void show(PlanText plan, String lintSummary, boolean rollback, java.util.Optional<String> noSwitchover) {
+        bySwitchover.setDisable(noSwitchover.isPresent());
+        bySwitchover.setTooltip(new Tooltip(noSwitchover.map(w -> "Not for this pair: " + w)
+                .orElse("The running flows are never redeployed; the only interruption is the switchover gap, measured")));
+        if (noSwitchover.isPresent()) {
+            inPlace.setSelected(true);
+        }
         headline.setText(plan.headline());
         steps.getChildren().setAll(plan.steps().stream().map(PlanPage::wrapped).toList());
         warnings.getChildren().setAll(plan.warnings().stream().map(w -> {

@@ -2,6 +2,7 @@ package io.redpair.ui.push;
 
 import io.redpair.flows.push.PushStep;
 import io.redpair.flows.push.StepResult;
+import io.redpair.flows.push.SwitchoverReport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,24 @@ public final class ProgressLog {
         }
         String line = result.describe();
         lines.add(Character.toUpperCase(line.charAt(0)) + line.substring(1));
+    }
+
+    /** The switchover of a push by switchover starts (through the site's supervisor). */
+    public void switchoverStarting(io.redpair.pair.BoxId from, io.redpair.pair.BoxId to) {
+        lines.add("Switching over from " + from + " to " + to + " (through the supervisor) ...");
+        lastIsRunning = true;
+    }
+
+    /** The switchover of a push by switchover ended: done with its measured gap, or why not. */
+    public void switchover(SwitchoverReport r) {
+        if (lastIsRunning) {
+            lines.remove(lines.size() - 1);
+            lastIsRunning = false;
+        }
+        lines.add(r.completed() ? "Switched over to " + r.to() + ": " + r.shownDowntime()
+                .map(d -> "measured downtime " + d.toMillis() + " ms").orElse("downtime not measured")
+                + (r.overlapSeen() ? "; WARNING: both boxes answered their canary at once during it" : "")
+                : "Switchover FAILED: " + r.outcome().detail() + "; box " + r.from() + " was not deployed");
     }
 
     /** A line from outside the executor (e.g. "Snapshots kept", "Switchover requested"). */

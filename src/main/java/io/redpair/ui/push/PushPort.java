@@ -9,6 +9,7 @@ import io.redpair.flows.push.PushRefusedException;
 import io.redpair.flows.push.PushResult;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the push wizard needs from the site, behind one seam: read a source, plan a push or a rollback against the
@@ -35,8 +36,17 @@ public interface PushPort {
         /** The pair's editors, the active box first, with what each has deployed (for node links). */
         List<NodeLinks.Editor> editors();
 
-        /** Snapshots, journals and executes the plan, reporting each step to {@code progress}. */
-        PushResult execute(String action, PushProgress progress) throws IOException;
+        /**
+         * Why this plan cannot be carried out by switchover (a rollback, no canary to measure with, not one active
+         * box and one spare), empty when it can.
+         */
+        Optional<String> bySwitchoverUnavailable();
+
+        /**
+         * Snapshots, records and executes the plan (a push in place or by switchover, or the rollback this plan
+         * was made for), reporting each step to {@code progress}.
+         */
+        PushResult execute(PlanText.Method method, PushProgress progress) throws IOException, InterruptedException;
 
         @Override
         void close();

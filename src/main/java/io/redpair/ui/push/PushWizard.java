@@ -3,8 +3,9 @@ package io.redpair.ui.push;
 import io.redpair.flows.push.PushProgress;
 import io.redpair.flows.push.PushResult;
 import io.redpair.flows.push.PushStep;
+import io.redpair.flows.push.SwitchoverReport;
+import io.redpair.pair.BoxId;
 import io.redpair.flows.push.StepResult;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -149,13 +150,13 @@ public final class PushWizard {
             model.failed("Not now: " + now.whyNot());
             return;
         }
-        String action = model.rollback() ? "rollback" : "push";
         PushPort.PlannedPush planned = model.plannedPush();
+        PlanText.Method method = model.method();
         model.started();
-        LOG.info("pair {}: {} started from the console", model.pairId(), action);
+        LOG.info("pair {}: {} started from the console ({})", model.pairId(), model.rollback() ? "rollback" : "push", method);
         PushProgress toFx = new PushProgress() {
             @Override
-            public void starting(PushStep step) {
+            public void stepStarting(PushStep step) {
                 fx.execute(() -> {
                     model.log().starting(step);
                     refresh();
@@ -163,18 +164,34 @@ public final class PushWizard {
             }
 
             @Override
-            public void finished(StepResult r) {
+            public void stepFinished(StepResult r) {
                 fx.execute(() -> {
                     model.log().finished(r);
+                    refresh();
+                });
+            }
+
+            @Override
+            public void switchoverStarting(BoxId from, BoxId to) {
+                fx.execute(() -> {
+                    model.log().switchoverStarting(from, to);
+                    refresh();
+                });
+            }
+
+            @Override
+            public void switchoverFinished(SwitchoverReport report) {
+                fx.execute(() -> {
+                    model.log().switchover(report);
                     refresh();
                 });
             }
         };
         CompletableFuture.supplyAsync(() -> {
             try {
-                return planned.execute(action, toFx);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return planned.execute(method, toFx);
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new java.util.concurrent.CompletionException(e);
             }
         }, worker).whenCompleteAsync((r, failure) -> pushed(r, failure), fx);
     }
@@ -185,7 +202,7 @@ public final class PushWizard {
             model.failed("The push could not start, nothing was deployed: " + cause.getMessage());
             report.accept(model.title() + ": not started: " + cause.getMessage());
         } else {
-            model.finished(r, Optional.empty());
+            model.finished(r, r.switchoverReport().flatMap(SwitchoverReport::shownDowntime));
             report.accept(model.title() + ": " + r.summary());
         }
         model.closePlan();
@@ -222,13 +239,14 @@ public final class PushWizard {
                 diff.show(model.boxChanges());
                 return diff.root();
             case PLAN:
-                model.planText().ifPresent(t -> plan.show(t, lintSummary(), model.rollback()));
+                model.planText().ifPresent(t -> plan.show(t, lintSummary(), model.rollback(),
+                        model.plannedPush().bySwitchoverUnavailable()));
                 return plan.root();
             case PROGRESS:
                 progress.getItems().setAll(model.log().lines());
                 return progress;
             default:
-                model.outcome().ifPresent(result::show);
+                model.outcome().ifPresent(o -> result.show(o, model.log().lines()));
                 return result.root();
         }
     }

@@ -15,7 +15,8 @@ final class ResultPage {
     private final GridPane boxes = new GridPane();
     private final Label downtime = new Label();
     private final Label advice = new Label();
-    private final VBox root = new VBox(12, headline, boxes, downtime, advice);
+    private final javafx.scene.control.ListView<String> steps = new javafx.scene.control.ListView<>();
+    private final VBox root = new VBox(12, headline, boxes, downtime, advice, new Label("Steps, as they ran:"), steps);
 
     ResultPage() {
         headline.setId("result-headline");
@@ -27,9 +28,12 @@ final class ResultPage {
         downtime.setId("result-downtime");
         advice.setId("result-advice");
         advice.setWrapText(true);
+        steps.setId("result-steps");
+        steps.setPrefHeight(140);
     }
 
-    void show(PushOutcome outcome) {
+    void show(PushOutcome outcome, java.util.List<String> log) {
+        steps.getItems().setAll(log);
         headline.setText(outcome.headline());
         headline.setGraphic(new FontIcon(outcome.completed() ? Material2MZ.VERIFIED_USER : Material2AL.ERROR));
         headline.getStyleClass().removeAll("success", "danger");
@@ -52,6 +56,7 @@ final class ResultPage {
                 + d.toMillis() + " ms").orElse("No downtime: the active box was deployed to in place."));
         advice.setText(outcome.advice());
         advice.setVisible(!outcome.advice().isEmpty());
+        advice.setManaged(!outcome.advice().isEmpty());
     }
 
     Parent root() {

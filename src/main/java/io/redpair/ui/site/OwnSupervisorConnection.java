@@ -1,6 +1,10 @@
 package io.redpair.ui.site;
 
+import io.redpair.arbiter.SerialPortScanner;
+import io.redpair.pair.Pair;
 import io.redpair.pair.Site;
+import io.redpair.supervisor.ArbiterPort;
+import io.redpair.supervisor.LinkArbiterPort;
 import io.redpair.store.Journal;
 import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFile;
@@ -20,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The console runs the site's supervisor itself. Requests go through the same {@link Supervisor#handle}
@@ -50,6 +55,12 @@ public final class OwnSupervisorConnection implements SiteConnection {
      * call it off the JavaFX thread. Fails with a message naming the holder when another supervisor runs.
      */
     public static OwnSupervisorConnection open(Path siteFile) throws IOException, SiteFileException {
+        return open(siteFile, pair -> LinkArbiterPort.forPair(pair, SerialPortScanner.system()));
+    }
+
+    /** As {@link #open(Path)} with each pair's arbiter from {@code arbiters} (null: none); the lab passes its link. */
+    public static OwnSupervisorConnection open(Path siteFile, Function<Pair, ArbiterPort> arbiters)
+            throws IOException, SiteFileException {
         Site site = SiteFile.load(siteFile);
         SiteLock lock = SiteLock.tryAcquire(siteFile).orElseThrow(() -> new IOException("another supervisor (pid "
                 + SiteLock.holderOf(siteFile) + ") holds " + siteFile + "; close it or attach to it"));
@@ -60,7 +71,15 @@ public final class OwnSupervisorConnection implements SiteConnection {
             lock.close();
             throw e;
         }
-        Supervisor supervisor = Supervisor.start(site, journal, NodeRedBoxPort.factory(new SecretResolver()));
+        Supervisor supervisor = Supervisor.create(site, journal);
+        try {
+            supervisor.start(NodeRedBoxPort.factory(new SecretResolver()), arbiters);
+        } catch (RuntimeException e) {
+            supervisor.close();
+            try (lock; journal) {
+                throw e;
+            }
+        }
         OwnSupervisorConnection c = new OwnSupervisorConnection(supervisor, () -> {
             try (lock; journal) {
                 // closed in reverse order: journal, then the lock

@@ -58,8 +58,7 @@ final class SnapshotDiff {
 
     /** {@code s} with each pair's derived timeline (the status form carries none). */
     SiteSnapshot withTimeline(SiteSnapshot s) {
-        List<PairSnapshot> pairs = s.pairs().stream().map(p -> new PairSnapshot(p.pairId(), p.name(), p.mode(),
-                p.active(), p.epoch(), p.reason(), p.step(), p.target(), p.canary(), p.suppressed(), p.boxes(),
+        List<PairSnapshot> pairs = s.pairs().stream().map(p -> p.withTimeline(
                 List.copyOf(timelines.getOrDefault(p.pairId(), new ArrayDeque<>())))).toList();
         return new SiteSnapshot(s.site(), s.at(), s.supervised(), pairs);
     }

@@ -113,4 +113,38 @@ class SupervisorCrashFaultTest {
             }
         }
     }
+
+    /**
+     * The hold-down must outlive RedPair: after an automatic failover to B, RedPair is SIGKILLed and started
+     * again; B then dies inside the hold-down. Without the journalled anchor the new run would fail back
+     * automatically (a crash-restart loop would defeat the hold-down); it must ask the operator instead.
+     */
+    @Test
+    void theHoldDownOutlivesARestartOfRedPair() throws Exception {
+        NodeRedProcess a = boxes.start(BoxOptions.defaults());
+        NodeRedProcess b = boxes.start(BoxOptions.defaults().withBootStopped(true));
+        Path site = siteFile(a, b);
+        try (Observer observer = Observer.start(Map.of("A", FaultLab.canary(a), "B", FaultLab.canary(b)))) {
+            try (SuperviseProcess first = SuperviseProcess.start(site, "supervise-1.log")) {
+                first.await("protected by A", SuperviseProcess.state("PROTECTED", "A"), SETTLE);
+                a.kill();
+                first.await("running on B", e -> "state".equals(e.path("type").asText())
+                        && "B".equals(e.path("active").asText()) && "UNPROTECTED".equals(e.path("to").asText()), SETTLE);
+                first.kill();
+            }
+            FaultLab.bootGuard(a);
+            a.restart();
+            try (SuperviseProcess second = SuperviseProcess.start(site, "supervise-2.log")) {
+                second.await("protected by B", SuperviseProcess.state("PROTECTED", "B"), SETTLE);
+                b.kill();
+                JsonNode held = second.await("operator needed", SuperviseProcess.state("OPERATOR_NEEDED", null), SETTLE);
+                assertThat(held.toString()).as(second.dump()).contains("hold-down");
+                Thread.sleep(1_000);
+                ObserverReport report = observer.report();
+                assertThat(report.servingNow("A")).as("no automatic failback inside the hold-down").isFalse();
+                assertThat(report.overlapMillis("A", "B")).isZero();
+                assertThat(report.dualActiveSamples("A", "B")).isZero();
+            }
+        }
+    }
 }

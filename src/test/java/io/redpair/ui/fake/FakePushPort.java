@@ -11,7 +11,12 @@ import io.redpair.flows.push.PushStep;
 import io.redpair.flows.push.StepResult;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Role;
+import io.redpair.flows.push.SwitchoverOutcome;
+import io.redpair.flows.push.SwitchoverReport;
 import io.redpair.ui.push.NodeLinks;
+import io.redpair.ui.push.PlanText;
+import java.time.Duration;
+import java.util.Optional;
 import io.redpair.ui.push.PushPort;
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,10 +34,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class FakePushPort implements PushPort {
 
+    /** The downtime the fake switchover reports. */
+    public static final long SWITCHOVER_GAP_MS = 287;
     public final Map<String, FlowSet> sources = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<BoxId, FlowSet> boxes = new EnumMap<>(BoxId.class);
     private final Map<BoxId, FlowSet> beforeLastPush = new EnumMap<>(BoxId.class);
-    private final Map<BoxId, Role> roles = Map.of(BoxId.A, Role.ACTIVE, BoxId.B, Role.STANDBY);
+    private final Map<BoxId, Role> roles = new EnumMap<>(Map.of(BoxId.A, Role.ACTIVE, BoxId.B, Role.STANDBY));
     public final List<String> actions = new CopyOnWriteArrayList<>();
     private volatile BoxId failAt;
     private volatile CountDownLatch hold;
@@ -48,6 +55,10 @@ public final class FakePushPort implements PushPort {
         } catch (FlowsFormatException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    public synchronized Role role(BoxId box) {
+        return roles.get(box);
     }
 
     public synchronized FlowSet box(BoxId box) {
@@ -75,7 +86,7 @@ public final class FakePushPort implements PushPort {
 
     @Override
     public synchronized PlannedPush planPush(String pairId, FlowSet source) {
-        return planned(PushPlan.of(source, roles, Map.copyOf(boxes)));
+        return planned(PushPlan.of(source, Map.copyOf(roles), Map.copyOf(boxes)), false);
     }
 
     @Override
@@ -84,10 +95,10 @@ public final class FakePushPort implements PushPort {
             throw new PushRefusedException(PushRefusedException.Kind.BAD_INPUT, "no complete push snapshot for pair \""
                     + pairId + "\" (a push keeps one; nothing to roll back to)");
         }
-        return planned(PushPlan.perBox(beforeLastPush.get(BoxId.A), Map.copyOf(beforeLastPush), roles, Map.copyOf(boxes)));
+        return planned(PushPlan.perBox(beforeLastPush.get(BoxId.A), Map.copyOf(beforeLastPush), Map.copyOf(roles), Map.copyOf(boxes)), true);
     }
 
-    private PlannedPush planned(PushPlan plan) {
+    private PlannedPush planned(PushPlan plan, boolean rollback) {
         List<NodeLinks.Editor> editors = List.of(new NodeLinks.Editor(URI.create("http://10.20.1.11:1880/"), boxes.get(BoxId.A)),
                 new NodeLinks.Editor(URI.create("http://10.20.1.12:1880/"), boxes.get(BoxId.B)));
         return new PlannedPush() {
@@ -102,9 +113,15 @@ public final class FakePushPort implements PushPort {
             }
 
             @Override
-            public PushResult execute(String action, PushProgress progress) {
-                actions.add(action);
-                return run(plan, progress);
+            public Optional<String> bySwitchoverUnavailable() {
+                return rollback ? Optional.of("a rollback is always in place") : Optional.empty();
+            }
+
+            @Override
+            public PushResult execute(PlanText.Method method, PushProgress progress) {
+                boolean switching = !rollback && method == PlanText.Method.BY_SWITCHOVER;
+                actions.add(rollback ? "rollback" : switching ? "push-by-switchover" : "push");
+                return run(plan, progress, switching);
             }
 
             @Override
@@ -113,18 +130,19 @@ public final class FakePushPort implements PushPort {
         };
     }
 
-    private PushResult run(PushPlan plan, PushProgress progress) {
+    private PushResult run(PushPlan plan, PushProgress progress, boolean switching) {
         synchronized (this) {
             beforeLastPush.putAll(boxes);
         }
         List<StepResult> results = new ArrayList<>();
+        SwitchoverReport report = null;
         boolean stopped = false;
         for (PushStep s : plan.steps()) {
             StepResult r;
             if (stopped) {
                 r = new StepResult.NotAttempted(s.box(), s.fromRev());
             } else {
-                progress.starting(s);
+                progress.stepStarting(s);
                 if (s.box() == failAt) {
                     r = new StepResult.Failed(s.box(), s.role(), "box " + s.box() + ": its flows changed since the plan"
                             + " was made (409); nothing was deployed to it", true, s.fromRev());
@@ -136,12 +154,22 @@ public final class FakePushPort implements PushPort {
                     r = new StepResult.Deployed(s.box(), s.role(), s.fromRev(), s.toRev(), s.advice().type(), 40);
                 }
             }
-            progress.finished(r);
+            progress.stepFinished(r);
             results.add(r);
             awaitHold();
+            if (switching && s.role() == Role.STANDBY && !stopped) {
+                progress.switchoverStarting(s.box().other(), s.box());
+                report = new SwitchoverReport(s.box().other(), s.box(), SwitchoverOutcome.completed("switchover complete"),
+                        Optional.of(Duration.ofMillis(SWITCHOVER_GAP_MS)), false);
+                progress.switchoverFinished(report);
+                synchronized (this) {
+                    roles.put(s.box(), Role.ACTIVE);
+                    roles.put(s.box().other(), Role.STANDBY);
+                }
+            }
         }
         failAt = null;
-        return new PushResult(results);
+        return new PushResult(results, report);
     }
 
     private void awaitHold() {

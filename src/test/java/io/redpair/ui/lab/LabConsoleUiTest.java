@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The first-run console on a real lab pair, headless (Monocle): it starts the lab, shows Protected, and after
- * "Kill A" the banner and the timeline show the failover to B.
+ * "Kill A" the banner and the timeline show the failover to B, including the arbiter moving the outputs to B.
  */
 @ExtendWith(ApplicationExtension.class)
 class LabConsoleUiTest {
@@ -69,6 +69,8 @@ class LabConsoleUiTest {
         awaitFx(robot, () -> timeline(robot).stream().anyMatch(l -> l.contains("(active B, epoch 1)")), 30,
                 "B active in the timeline");
         awaitFx(robot, () -> headline(robot).startsWith("Unprotected"), 10, "banner: Unprotected (A is down)");
+        awaitFx(robot, () -> timeline(robot).stream().anyMatch(l -> l.contains("B's outputs selected")), 10,
+                "the arbiter moved the field I/O to B (lab fencing: arbiter)");
         awaitFx(robot, () -> timeline(robot).stream().anyMatch(l -> l.matches(".*took \\d+ ms.*")), 10,
                 "the measured takeover time in the timeline");
         System.out.println("lab console after kill A: " + headline(robot) + " / " + timeline(robot));

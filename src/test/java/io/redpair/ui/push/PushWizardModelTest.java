@@ -66,14 +66,14 @@ class PushWizardModelTest {
         assertThat(model.page()).isEqualTo(Page.PROGRESS);
         assertThat(model.back()).isEmpty();
         assertThat(model.mainEnabled()).isFalse();
-        PushResult r = model.plannedPush().execute("push", new io.redpair.flows.push.PushProgress() {
+        PushResult r = model.plannedPush().execute(PlanText.Method.IN_PLACE, new io.redpair.flows.push.PushProgress() {
             @Override
-            public void starting(io.redpair.flows.push.PushStep step) {
+            public void stepStarting(io.redpair.flows.push.PushStep step) {
                 model.log().starting(step);
             }
 
             @Override
-            public void finished(StepResult result) {
+            public void stepFinished(StepResult result) {
                 model.log().finished(result);
             }
         });

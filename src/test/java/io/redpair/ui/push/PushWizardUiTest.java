@@ -121,6 +121,24 @@ class PushWizardUiTest {
     }
 
     @Test
+    void bySwitchoverTheResultShowsTheMeasuredDowntime(FxRobot robot) {
+        walkToConfirmedPlan(robot);
+        robot.clickOn("#plan-by-switchover");
+        robot.clickOn("#wizard-main");
+        waitUntil(() -> robot.lookup("#result-headline").tryQuery().isPresent());
+        assertThat(robot.lookup("#result-steps").queryListView().getItems()).map(Object::toString)
+                .containsExactly("Box B: deployed (nodes, 40 ms), rev " + PushFixtures.onBoxes().revision().substring(0, 12)
+                        + " -> " + PushFixtures.edited().revision().substring(0, 12) + " verified",
+                        "Switched over to B: measured downtime 287 ms",
+                        "Box A: deployed (nodes, 40 ms), rev " + PushFixtures.onBoxes().revision().substring(0, 12)
+                        + " -> " + PushFixtures.edited().revision().substring(0, 12) + " verified");
+        assertThat(label(robot, "#result-downtime")).isEqualTo("Downtime (no box running flows during the switchover): 287 ms");
+        assertThat(port.actions).containsExactly("push-by-switchover");
+        assertThat(port.role(BoxId.B)).isEqualTo(io.redpair.pair.Role.ACTIVE);
+        assertThat(port.box(BoxId.A).revision()).isEqualTo(port.box(BoxId.B).revision());
+    }
+
+    @Test
     void theLintWindowChecksAFileOnItsOwn(FxRobot robot) {
         robot.interact(() -> LintWindow.open(null, port, FxExecutor.INSTANCE));
         robot.interact(() -> robot.lookup("#lint-source").queryAs(TextField.class).setText(SOURCE));
