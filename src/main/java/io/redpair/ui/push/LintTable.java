@@ -27,7 +27,9 @@ final class LintTable {
     private final TableView<LintRow> table = new TableView<>();
     private final Label headline = new Label();
     private final Label explanation = new Label("Select a finding to read why it matters on a takeover and what to do.");
-    private final VBox root = new VBox(8, headline, table, explanation);
+    private final Label hint = new Label("Findings do not block a push. Each one is something that loses state, repeats"
+            + " an action or needs the site to follow the active box on a takeover; select one to read why.");
+    private final VBox root = new VBox(8, headline, hint, table, explanation);
 
     /** @param openLink opens an editor link; gets (link, id) and reports what it did */
     LintTable(java.util.function.BiConsumer<URI, String> openLink) {
@@ -36,6 +38,8 @@ final class LintTable {
         headline.getStyleClass().add("title-4");
         explanation.setId("lint-explanation");
         explanation.setWrapText(true);
+        hint.setWrapText(true);
+        hint.getStyleClass().add("text-muted");
         explanation.setMinHeight(64);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -59,7 +59,9 @@ final class PlanPage {
         steps.getChildren().setAll(plan.steps().stream().map(PlanPage::wrapped).toList());
         warnings.getChildren().setAll(plan.warnings().stream().map(w -> {
             Label l = wrapped(w);
-            l.setGraphic(new FontIcon(Material2MZ.WARNING));
+            boolean note = w.equals(PlanText.CREDENTIALS_NOTE);
+            l.setGraphic(new FontIcon(note ? org.kordamp.ikonli.material2.Material2AL.INFO : Material2MZ.WARNING));
+            l.getStyleClass().add(note ? "plan-note" : "plan-warning");
             return l;
         }).toList());
         inPlace.setVisible(!rollback);

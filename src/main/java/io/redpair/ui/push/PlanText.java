@@ -25,6 +25,9 @@ public record PlanText(String headline, List<String> steps, List<String> warning
         BY_SWITCHOVER
     }
 
+    private static final java.util.regex.Pattern PER_BOX = java.util.regex.Pattern.compile("^box (\\w+): (.*)$",
+            java.util.regex.Pattern.DOTALL);
+
     public static final String CREDENTIALS_NOTE = "Credentials: Node-RED never returns them from GET /flows. "
             + "A deploy without credentials keeps those stored on the box; credentials in the source (per node, "
             + "or a v2 credentials map) are pushed with their nodes.";
@@ -35,7 +38,7 @@ public record PlanText(String headline, List<String> steps, List<String> warning
         for (PushStep s : plan.steps()) {
             steps.add(i++ + ". " + step(s, rollback, method));
         }
-        List<String> warnings = new ArrayList<>(plan.warnings());
+        List<String> warnings = mergedPerBox(plan.warnings());
         if (!rollback) {
             warnings.add(CREDENTIALS_NOTE);
         }
@@ -62,6 +65,22 @@ public record PlanText(String headline, List<String> steps, List<String> warning
                     + "flows, measured); then deployed while stopped.";
         }
         return box + ": " + target + " in place while it runs; " + deploy + ", the other nodes keep running.";
+    }
+
+    /** "box B: X" and "box A: X" (the same new node on both boxes) become "boxes B and A: X". */
+    static List<String> mergedPerBox(List<String> warnings) {
+        java.util.Map<String, List<String>> boxesByText = new java.util.LinkedHashMap<>();
+        for (String w : warnings) {
+            java.util.regex.Matcher m = PER_BOX.matcher(w);
+            String box = m.matches() ? m.group(1) : "";
+            String text = m.matches() ? m.group(2) : w;
+            boxesByText.computeIfAbsent(text, t -> new ArrayList<>()).add(box);
+        }
+        List<String> out = new ArrayList<>();
+        boxesByText.forEach((text, boxes) -> out.add(boxes.contains("") ? text
+                : (boxes.size() == 1 ? "box " : "boxes ") + String.join(" and ", boxes.stream().sorted().toList())
+                + ": " + text));
+        return out;
     }
 
     static String roleWord(Role role) {

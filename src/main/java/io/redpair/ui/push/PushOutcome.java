@@ -16,41 +16,52 @@ import java.util.Optional;
  * @param advice   what to do next; empty when the push completed
  */
 public record PushOutcome(boolean completed, String headline, List<BoxLine> boxes, Optional<Duration> downtime,
-                          String advice) {
+                          String advice, boolean activeDeployed) {
 
     /** One box: rev before → after and what happened, in words. */
-    public record BoxLine(String box, String before, String after, String what) {
+    public record BoxLine(String box, String role, String before, String after, String what) {
     }
 
     public static PushOutcome of(PushPlan plan, PushResult result, Optional<Duration> downtime, boolean rollback) {
-        List<BoxLine> lines = result.steps().stream().map(r -> line(plan, r)).toList();
+        List<BoxLine> lines = result.steps().stream().map(r -> line(plan, result, r)).toList();
         String advice = "";
         if (!result.completed()) {
             advice = advice(result, rollback);
         }
-        return new PushOutcome(result.completed(), result.summary(), lines, downtime, advice);
+        boolean activeDeployed = result.steps().stream().anyMatch(r -> r instanceof StepResult.Deployed d
+                && d.role() == io.redpair.pair.Role.ACTIVE);
+        return new PushOutcome(result.completed(), result.summary(), lines, downtime, advice, activeDeployed);
     }
 
-    private static BoxLine line(PushPlan plan, StepResult r) {
-        String before = plan.steps().stream().filter(s -> s.box() == r.box()).map(PushStep::fromRev).findFirst()
-                .orElse(null);
-        String what = r.describe().substring(("box " + r.box() + ": ").length());
-        return new BoxLine("Box " + r.box(), PushResult.shortRev(before), PushResult.shortRev(r.revAfter()), what);
+    private static BoxLine line(PushPlan plan, PushResult result, StepResult r) {
+        PushStep step = plan.steps().stream().filter(s -> s.box() == r.box()).findFirst().orElseThrow();
+        String what = r.describe().substring(("box " + r.box() + ": ").length())
+                .replace("FAILED: box " + r.box() + ": ", "FAILED: ");
+        boolean switched = result.switchoverReport().map(sw -> sw.completed()).orElse(false);
+        String role = PlanText.roleWord(step.role());
+        if (switched) {
+            role = result.switchoverReport().get().to() == r.box() ? "active (was spare)" : "spare (was active)";
+        }
+        return new BoxLine("Box " + r.box(), role, PushResult.shortRev(step.fromRev()), PushResult.shortRev(r.revAfter()), what);
     }
 
     private static String advice(PushResult result, boolean rollback) {
-        boolean conflict = result.steps().stream().anyMatch(s -> s instanceof StepResult.Failed f && f.conflict());
         String what = rollback ? "rollback" : "push";
-        if (conflict) {
-            return "A box's flows were changed by someone else after the plan was made, so nothing was overwritten on it. "
-                    + "Start the " + what + " again: it re-reads both boxes and shows the new differences.";
-        }
-        if (result.consistent()) {
-            return "Both boxes still carry the same flows; the pair is as protected as before. Fix the cause above "
-                    + "and start the " + what + " again.";
-        }
-        return "The boxes now carry different flows: a takeover now would change what runs. Either fix the cause "
-                + "above and push again (the spare is already done and will show no change), or use Rollback to "
-                + "return both boxes to the revisions they had before.";
+        String cause = result.conflicted()
+                ? "A box's flows were changed by someone else after the plan was made, so nothing was overwritten on it. "
+                + "Start the " + what + " again: it re-reads both boxes and shows the new differences."
+                : "Fix the cause above, then start the " + what + " again (a box already at the new revision shows no change).";
+        String state = result.consistent()
+                ? " Both boxes still carry the same flows: the pair is as protected as before."
+                : " Until then the boxes carry different flows, so a takeover would change what runs; Roll back returns"
+                + " both boxes to the revisions they had before.";
+        return cause + state;
+    }
+
+    /** In words, for the result page: what the active box went through. */
+    public String downtimeText() {
+        return downtime.map(d -> "Downtime (no box running flows during the switchover): " + d.toMillis() + " ms")
+                .orElse(activeDeployed ? "No downtime: the active box was deployed to in place; only the restarted nodes"
+                        + " paused." : "No downtime: the active box was not deployed to and kept running its flows.");
     }
 }

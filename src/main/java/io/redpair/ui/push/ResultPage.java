@@ -36,12 +36,12 @@ final class ResultPage {
         steps.getItems().setAll(log);
         headline.setText(outcome.headline());
         headline.setGraphic(new FontIcon(outcome.completed() ? Material2MZ.VERIFIED_USER : Material2AL.ERROR));
-        headline.getStyleClass().removeAll("success", "danger");
-        headline.getStyleClass().add(outcome.completed() ? "success" : "danger");
+        headline.getStyleClass().removeAll("result-ok", "result-stopped");
+        headline.getStyleClass().add(outcome.completed() ? "result-ok" : "result-stopped");
         boxes.getChildren().clear();
-        String[] head = {"Box", "Revision before", "Revision after", "What happened"};
+        String[] head = {"Box", "Role now", "Revision before", "Revision after", "What happened"};
         for (int c = 0; c < head.length; c++) {
-            Label h = new Label(head[c]);
+            Label h = fixed(new Label(head[c]));
             h.getStyleClass().add("text-bold");
             boxes.add(h, c, 0);
         }
@@ -50,10 +50,10 @@ final class ResultPage {
             Label what = new Label(b.what());
             what.setWrapText(true);
             what.setId("result-box-" + b.box().substring(4).toLowerCase());
-            boxes.addRow(row++, new Label(b.box()), mono(b.before()), mono(b.after()), what);
+            boxes.addRow(row++, fixed(new Label(b.box())), fixed(new Label(b.role())), fixed(mono(b.before())),
+                    fixed(mono(b.after())), what);
         }
-        downtime.setText(outcome.downtime().map(d -> "Downtime (no box running flows during the switchover): "
-                + d.toMillis() + " ms").orElse("No downtime: the active box was deployed to in place."));
+        downtime.setText(outcome.downtimeText());
         advice.setText(outcome.advice());
         advice.setVisible(!outcome.advice().isEmpty());
         advice.setManaged(!outcome.advice().isEmpty());
@@ -63,9 +63,15 @@ final class ResultPage {
         return root;
     }
 
+    /** Never shortened: only the last column wraps. */
+    private static Label fixed(Label l) {
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static Label mono(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("monospace");
+        l.getStyleClass().add("revision");
         return l;
     }
 }

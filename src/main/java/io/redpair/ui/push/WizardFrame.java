@@ -41,6 +41,7 @@ final class WizardFrame {
         this.model = model;
         title.getStyleClass().add("title-2");
         title.setId("wizard-title");
+        steps.getStyleClass().add("wizard-steps");
         VBox top = new VBox(8, title, steps);
         top.setPadding(new Insets(16, 20, 12, 20));
         top.getStyleClass().add("header");
@@ -94,16 +95,16 @@ final class WizardFrame {
     /** A line under the page (e.g. what a link click did). */
     void note(String text) {
         note.setText(text);
+        note.setManaged(!text.isEmpty());
     }
 
     void refresh(Parent page) {
         title.setText(model.title());
+        int current = model.pages().indexOf(model.page());
         steps.getChildren().setAll(model.pages().stream().map(p -> {
-            Label l = new Label((model.pages().indexOf(p) + 1) + "  " + p.title());
-            l.getStyleClass().add(p == model.page() ? "accent" : "text-muted");
-            if (p == model.page()) {
-                l.getStyleClass().add("text-bold");
-            }
+            int i = model.pages().indexOf(p);
+            Label l = new Label((i + 1) + "  " + p.title());
+            l.getStyleClass().add(i == current ? "current" : i < current ? "done" : "todo");
             return l;
         }).toList());
         BorderPane.setMargin(page, new Insets(14, 20, 8, 20));
@@ -118,6 +119,7 @@ final class WizardFrame {
         busy.setGraphic(model.busyText().isPresent() ? small(new ProgressIndicator()) : null);
         problem.setText(model.problem());
         problem.setManaged(!model.problem().isEmpty());
+        note.setManaged(!note.getText().isEmpty());
         main.setText(model.mainLabel());
         main.setDisable(!model.mainEnabled());
         back.setDisable(model.back().isEmpty());

@@ -79,8 +79,8 @@ class PushModelsTest {
         assertThat(text.headline()).isEqualTo("Push to Press line 1 (line-1): spare B, then active A");
         assertThat(text.steps().get(0)).startsWith("1. Box B (spare): rev ").contains("flows stay stopped");
         assertThat(text.steps().get(1)).startsWith("2. Box A (active): ").contains("in place while it runs");
-        assertThat(text.warnings()).anyMatch(w -> w.contains("Plant broker") && w.contains("no credentials"))
-                .contains(PlanText.CREDENTIALS_NOTE);
+        assertThat(text.warnings()).hasSize(2).contains(PlanText.CREDENTIALS_NOTE)
+                .anyMatch(w -> w.startsWith("boxes A and B: Plant broker (mqtt-broker brk1) is new") && w.contains("no credentials"));
     }
 
     @Test
@@ -95,7 +95,8 @@ class PushModelsTest {
         assertThat(outcome.boxes()).extracting(PushOutcome.BoxLine::before, PushOutcome.BoxLine::after)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(PushResult.shortRev(from), PushResult.shortRev(to)),
                         org.assertj.core.groups.Tuple.tuple(PushResult.shortRev(from), PushResult.shortRev(from)));
-        assertThat(outcome.advice()).contains("different flows").contains("Rollback");
+        assertThat(outcome.advice()).startsWith("Fix the cause above").contains("different flows").contains("Roll back returns");
+        assertThat(outcome.downtimeText()).isEqualTo("No downtime: the active box was not deployed to and kept running its flows.");
         PushOutcome switched = PushOutcome.of(plan, new PushResult(List.of(new StepResult.Unchanged(BoxId.B, to))),
                 Optional.of(Duration.ofMillis(312)), false);
         assertThat(switched.downtime()).contains(Duration.ofMillis(312));

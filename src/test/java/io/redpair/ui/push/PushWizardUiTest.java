@@ -102,7 +102,7 @@ class PushWizardUiTest {
         walkToConfirmedPlan(robot);
         robot.clickOn("#wizard-main");
         waitUntil(() -> robot.lookup("#result-advice").tryQuery().isPresent());
-        assertThat(label(robot, "#result-box-a")).startsWith("FAILED: box A: its flows changed since the plan");
+        assertThat(label(robot, "#result-box-a")).startsWith("FAILED: its flows changed since the plan");
         assertThat(label(robot, "#result-advice")).startsWith("A box's flows were changed by someone else");
         robot.clickOn("Close");
 
