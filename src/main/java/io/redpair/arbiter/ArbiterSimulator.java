@@ -2,12 +2,15 @@ package io.redpair.arbiter;
 
 import io.redpair.pair.BoxId;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,10 @@ public final class ArbiterSimulator implements AutoCloseable {
     private record Outgoing(long dueNanos, byte[] bytes) {
     }
 
+    /** A pending "go dead right after sending a frame like this" fault. */
+    private record DeathTrap(Pattern frame, CompletableFuture<String> sprung) {
+    }
+
     private final ArbiterDevice device;
     private final MonotonicClock clock;
     private final Deque<Outgoing> outbox = new ArrayDeque<>();
@@ -41,6 +48,7 @@ public final class ArbiterSimulator implements AutoCloseable {
     private boolean silent;
     private long replyDelayNanos;
     private long lastReopenNanos;
+    private DeathTrap deathTrap;
 
     private ArbiterSimulator(DeviceIdentity identity, Path stateFile, MonotonicClock clock, Transport transport,
             Reopener reopener) throws IOException {
@@ -123,7 +131,18 @@ public final class ArbiterSimulator implements AutoCloseable {
             byte[] bytes = outbox.poll().bytes;
             if (!silent) {
                 write(bytes);
+                springDeathTrap(bytes);
             }
+        }
+    }
+
+    private void springDeathTrap(byte[] sent) {
+        String text = new String(sent, StandardCharsets.US_ASCII).trim();
+        if (deathTrap != null && deathTrap.frame().matcher(text).find()) {
+            silent = true;
+            log.info("arbiter sim: dead right after sending {}", text);
+            deathTrap.sprung().complete(text);
+            deathTrap = null;
         }
     }
 
@@ -163,6 +182,19 @@ public final class ArbiterSimulator implements AutoCloseable {
         garbage.nextBytes(noise);
         synchronized (device) {
             write(noise);
+        }
+    }
+
+    /**
+     * The device dies the moment it has sent a frame matching {@code frame} (e.g. a power loss right after its
+     * PREP reply): it goes silent, so nothing that follows (the deferred events, the host's next command) is
+     * sent or acted upon. A test then closes this simulator and starts another on the same line and state file:
+     * a reboot mid-sequence. Completes with the frame sent last.
+     */
+    public CompletableFuture<String> dieAfterSending(Pattern frame) {
+        synchronized (device) {
+            deathTrap = new DeathTrap(frame, new CompletableFuture<>());
+            return deathTrap.sprung();
         }
     }
 

@@ -11,6 +11,28 @@ public sealed interface CommandResult {
         return this instanceof Done;
     }
 
+    /** Words for a journal line or an operator: the code and what it means on this device. */
+    default String describe() {
+        if (this instanceof StaleEpoch s) {
+            return "E05 STALE_EPOCH: the device holds epoch " + s.current();
+        } else if (this instanceof Interlock i) {
+            return "E08 INTERLOCK why=" + i.why();
+        } else if (this instanceof NotPrepared) {
+            return "E06 NOT_PREPARED: the device has no matching PREP (it rebooted, or another command came between)";
+        } else if (this instanceof NonceExpired) {
+            return "E11 NONCE_EXPIRED: the PREP expired or was cancelled";
+        } else if (this instanceof Busy) {
+            return "E07 BUSY: another host holds the session";
+        } else if (this instanceof LocalMode) {
+            return "E09 LOCAL_MODE: the key switch is in LOCAL";
+        } else if (this instanceof LinkDown l) {
+            return "no answer (" + l.reason() + (l.outcomeUnknown() ? "; EXEC was sent, outcome unknown)" : ")");
+        } else if (this instanceof Refused r) {
+            return r.code() + " " + r.message();
+        }
+        return "done";
+    }
+
     /** The device executed the command; {@code reply} is its OK reply (e.g. sel, rfb, epoch). */
     record Done(Frame.Ok reply) implements CommandResult {
     }

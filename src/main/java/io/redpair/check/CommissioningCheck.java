@@ -13,17 +13,28 @@ import java.util.function.Function;
 
 /**
  * The commissioning check of one pair: asks each box a fixed set of read-only questions (settings, flow state,
- * flows, canary, diagnostics) and judges the answers into a checklist with what to do for every item that is
- * not a pass. It never changes a box. Items RedPair cannot see remotely (the boot guard) are MANUAL: the engineer
+ * flows, canary, diagnostics) and the arbiter its identity and STATUS (plus an ARM/DISARM round trip only when
+ * that leaves it as found, see {@link PortArbiterProbe}), and judges the answers into a checklist with what to do
+ * for every item that is not a pass. It never changes a box, never moves an output and never fences. Items RedPair cannot see remotely (the boot guard) are MANUAL: the engineer
  * verifies them on the box and ticks them.
  */
 public final class CommissioningCheck {
 
     private final Function<BoxId, NodeRedEndpoint> endpoints;
+    private final ArbiterProbe arbiter;
 
-    /** {@code endpoints}: how to reach each box (secrets already resolved). */
+    /**
+     * Without an arbiter probe: a configured arbiter is a MANUAL item (e.g. a supervisor in another process holds
+     * its only session).
+     */
     public CommissioningCheck(Function<BoxId, NodeRedEndpoint> endpoints) {
+        this(endpoints, null);
+    }
+
+    /** {@code endpoints}: how to reach each box (secrets already resolved); {@code arbiter}: how to ask the arbiter. */
+    public CommissioningCheck(Function<BoxId, NodeRedEndpoint> endpoints, ArbiterProbe arbiter) {
         this.endpoints = endpoints;
+        this.arbiter = arbiter;
     }
 
     public CheckReport run(Pair pair) {
@@ -40,7 +51,7 @@ public final class CommissioningCheck {
         if (facts.values().stream().allMatch(f -> f.settings().isOk())) {
             items.addAll(PairRules.judge(pair, facts));
         }
-        items.add(arbiter(pair));
+        items.addAll(arbiterItems(pair, activeBox(facts)));
         for (BoxId box : BoxId.values()) {
             items.add(CheckItem.manual(box.name(), "boot-guard", "cannot be verified over the network",
                     "On box " + box + ": check that redpair-boot-guard runs before Node-RED (systemctl cat nodered: "
@@ -49,16 +60,26 @@ public final class CommissioningCheck {
         return new CheckReport(pair.id(), items);
     }
 
-    private static CheckItem arbiter(Pair pair) {
+    private List<CheckItem> arbiterItems(Pair pair, BoxId active) {
         if (pair.arbiter() == null) {
-            return CheckItem.warn("arbiter", "arbiter", "no arbiter configured: fencing is API-only",
+            return List.of(CheckItem.warn("arbiter", "arbiter", "no arbiter configured: fencing is API-only",
                     "A hung box cannot be forced off without the watchdog arbiter; fit one (docs/arbiter-protocol.md)"
-                            + " and add it to the pair, or accept the risk in writing");
+                            + " and add it to the pair, or accept the risk in writing"));
         }
-        return CheckItem.manual("arbiter", "arbiter", "arbiter " + pair.arbiter().serialNumber()
-                        + " configured; this build does not query it from the check",
-                "Run 'redpair arbiter status --port " + pair.arbiter().port() + "': HELLO answers with serial "
-                        + pair.arbiter().serialNumber() + ", the selected output is the active box, ARM is accepted");
+        if (arbiter == null) {
+            return List.of(CheckItem.manual("arbiter", "arbiter", "arbiter " + pair.arbiter().serialNumber()
+                            + " configured; its session is held by a running supervisor, so the check did not open it",
+                    "Stop 'redpair supervise' and run the check again, or run 'redpair arbiter status --port "
+                            + pair.arbiter().port() + "' while nothing else holds it"));
+        }
+        return ArbiterRules.judge(pair, arbiter.read(pair.arbiter()), active);
+    }
+
+    /** The one box that runs flows, or null when none or both do. */
+    private static BoxId activeBox(Map<BoxId, BoxFacts> facts) {
+        boolean a = facts.get(BoxId.A).runsFlows();
+        boolean b = facts.get(BoxId.B).runsFlows();
+        return a == b ? null : a ? BoxId.A : BoxId.B;
     }
 
     /** Outcome failure text for a detail line. */

@@ -3,12 +3,17 @@ package io.redpair.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redpair.arbiter.PortScanner;
+import io.redpair.arbiter.SerialPortScanner;
+import io.redpair.check.ArbiterProbe;
 import io.redpair.check.CheckItem;
 import io.redpair.check.CheckReport;
 import io.redpair.check.CommissioningCheck;
+import io.redpair.check.PortArbiterProbe;
 import io.redpair.pair.Pair;
 import io.redpair.store.SecretResolver;
 import io.redpair.supervisor.NodeRedBoxPort;
+import io.redpair.supervisor.SiteLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code redpair check --site F --pair ID [--json]}: the commissioning checklist of one pair. Read-only.
+ * {@code redpair check --site F --pair ID [--json]}: the commissioning checklist of one pair. Moves no output and
+ * changes no box; the arbiter is asked over its port only while no supervisor holds the site (ADR 0104).
  * Exit 0 when nothing failed (warnings and manual items included), 1 when an item failed.
  */
 @Command(name = "check", description = "Commissioning check of a pair: every item pass/warn/fail/manual with what to do.")
@@ -36,6 +42,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the checklist as JSON.")
     boolean json;
 
+    /** Where the arbiter's port is opened (tests pass a scanner that never lists real lines). */
+    PortScanner arbiterPorts = SerialPortScanner.system();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -46,11 +55,20 @@ public final class CheckCommand implements Callable<Integer> {
         }
         SecretResolver secrets = new SecretResolver();
         CheckReport report;
+        // Holding the site lock while the check runs keeps a supervisor from opening the arbiter beside it; when a
+        // supervisor already holds the lock, the arbiter's single session is its, and the check does not open one.
+        java.util.Optional<SiteLock> lock = SiteLock.tryAcquire(site);
         try {
-            report = new CommissioningCheck(box -> NodeRedBoxPort.endpoint(pair, box, secrets)).run(pair);
+            ArbiterProbe probe = lock.isPresent() ? new PortArbiterProbe(arbiterPorts,
+                    ArbiterCli.defaultHostName().replaceAll("-cli$", "-check"), 3000) : null;
+            report = new CommissioningCheck(box -> NodeRedBoxPort.endpoint(pair, box, secrets), probe).run(pair);
         } catch (IllegalArgumentException e) { // an unresolvable secret reference
             err.println("redpair: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } finally {
+            if (lock.isPresent()) {
+                lock.get().close();
+            }
         }
         if (json) {
             out.println(toJson(report).toPrettyString());

@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * What {@code push} and {@code rollback} share: the pair's boxes as they are now (flows, and roles taken from what
@@ -58,7 +59,11 @@ final class PairPushSession implements AutoCloseable {
     }
 
     /** How to run: options common to push and rollback. */
-    record RunOptions(boolean dryRun, boolean yes, boolean json, String lintHint) {
+    record RunOptions(boolean dryRun, boolean yes, boolean json, String lintHint, BooleanSupplier gate) {
+
+        RunOptions(boolean dryRun, boolean yes, boolean json, String lintHint) {
+            this(dryRun, yes, json, lintHint, () -> true);
+        }
     }
 
     /** The default: spare first, then the active in place. */
@@ -122,7 +127,7 @@ final class PairPushSession implements AutoCloseable {
             out.flush();
             return ExitCodes.OK;
         }
-        if (!options.yes() && !confirmed(terminal, action, err)) {
+        if (!options.yes() && !confirmed(terminal, action, err) || !options.gate().getAsBoolean()) {
             return ExitCodes.REFUSED;
         }
         PushResult result = boxes.executeRecorded(site, plan, action, execution);

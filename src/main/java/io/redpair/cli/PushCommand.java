@@ -8,7 +8,13 @@ import io.redpair.flows.push.PushBySwitchover;
 import io.redpair.flows.push.PairBoxes;
 import io.redpair.flows.push.PushPlan;
 import io.redpair.flows.push.PushProgress;
+import io.redpair.pair.BoxId;
 import io.redpair.pair.Role;
+import io.redpair.pair.Site;
+import io.redpair.store.SecretResolver;
+import io.redpair.pair.approval.DeliberateAction;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine.Mixin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +62,12 @@ public final class PushCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print plan and result as JSON.")
     boolean json;
 
+    @Mixin
+    ApprovalOptions approval = new ApprovalOptions();
+
+    @Mixin
+    SourceAuthOptions sourceAuth = new SourceAuthOptions();
+
     public PushCommand() {
         this(Terminal.system());
     }
@@ -68,8 +80,8 @@ public final class PushCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FlowSet source;
         try {
-            source = FlowSources.load(from);
-        } catch (FlowsFormatException e) {
+            source = FlowSources.load(from, sourceAuth.auth(new SecretResolver()));
+        } catch (FlowsFormatException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (FlowSourceException e) {
@@ -79,13 +91,28 @@ public final class PushCommand implements Callable<Integer> {
         try (PairPushSession session = PairPushSession.open(site, pair)) {
             PushPlan plan = PushPlan.of(source, session.roles, session.current);
             PairBoxes.Execution execution = bySwitchover ? bySwitchover(session) : PairPushSession.IN_PLACE;
+            BooleanSupplier gate = bySwitchover ? () -> switchoverGate(session) : () -> true;
             return session.run(plan, bySwitchover ? "push-by-switchover" : "push",
-                    new PairPushSession.RunOptions(dryRun, yes, json, from), execution, terminal,
+                    new PairPushSession.RunOptions(dryRun, yes, json, from, gate), execution, terminal,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (PairPushSession.Stop e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return e.exitCode;
         }
+    }
+
+    /**
+     * The switchover inside a push is the same deliberate action as {@code redpair switchover} (a failback when the
+     * spare is the preferred box): its typed target {@code PAIR/BOX} ({@code --confirm}) and, on two-person sites,
+     * the second person's approval, asked before anything is deployed.
+     */
+    private boolean switchoverGate(PairPushSession session) {
+        BoxId to = session.roles.entrySet().stream().filter(e -> e.getValue() == Role.STANDBY).findFirst().orElseThrow().getKey();
+        DeliberateAction action = to == session.pair.preferred() ? DeliberateAction.FAILBACK : DeliberateAction.PLANNED_SWITCHOVER;
+        Site loaded = SiteSession.load(site, spec.commandLine().getErr());
+        return loaded != null && new CliGate(site, loaded, terminal,
+                json ? spec.commandLine().getErr() : spec.commandLine().getOut(), spec.commandLine().getErr())
+                .pass(action, pair + "/" + to, approval);
     }
 
     /** Checks the pair can switch over (a canary to measure with, a spare to switch to) and returns the execution. */

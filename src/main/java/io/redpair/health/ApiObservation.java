@@ -30,14 +30,20 @@ public record ApiObservation(Kind kind, String detail) {
         /** {@code runtimeState.enabled} is not true: flows cannot be started or stopped over the API. */
         FEATURE_DISABLED,
         /** Something answered that is not a Node-RED admin API. */
-        NOT_NODE_RED;
+        NOT_NODE_RED,
+        /**
+         * The TLS handshake presented a key that is neither the pinned nor the staged next one; nothing was sent.
+         * Not evidence that the box is down (its process may well run flows): the box is out of RedPair's hands
+         * until an engineer checks it, so it is a misconfiguration, never a reason to promote the other box.
+         */
+        UNTRUSTED_KEY;
 
         public boolean isAnswer() {
             return this == STARTED || this == STOPPED || this == SAFE;
         }
 
         public boolean isMisconfiguration() {
-            return this == UNAUTHORIZED || this == FEATURE_DISABLED || this == NOT_NODE_RED;
+            return this == UNAUTHORIZED || this == FEATURE_DISABLED || this == NOT_NODE_RED || this == UNTRUSTED_KEY;
         }
     }
 

@@ -101,6 +101,7 @@ final class ConditionRules {
             case UNAUTHORIZED -> "admin API refuses RedPair's credentials";
             case FEATURE_DISABLED -> "runtimeState is not enabled in settings.js";
             case NOT_NODE_RED -> "not a Node-RED admin API";
+            case UNTRUSTED_KEY -> "TLS key not trusted";
             default -> api.kind().name();
         };
         return words + suffix(api.detail());

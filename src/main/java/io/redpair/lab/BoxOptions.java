@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param httpNodeRoot     e.g. {@code "/api"}, null = "/"
  * @param heartbeatPath    flow-served path awaited for readiness (under httpNodeRoot)
  * @param env              extra environment for the process (e.g. REDPAIR_CANARY_MARKER)
+ * @param network          namespace and address the box runs in and listens on (loopback by default)
  */
 public record BoxOptions(Path flowsFile, boolean runtimeState, boolean bootStopped, List<AdminUser> users,
                          String staticToken, String tokenHeader, Integer sessionExpirySeconds, boolean https,
-                         String httpAdminRoot, String httpNodeRoot, String heartbeatPath, Map<String, String> env) {
+                         String httpAdminRoot, String httpNodeRoot, String heartbeatPath, Map<String, String> env,
+                         BoxNetwork network) {
 
     public static final String CANARY_PATH = "/redpair/heartbeat";
 
@@ -46,10 +48,12 @@ public record BoxOptions(Path flowsFile, boolean runtimeState, boolean bootStopp
         users = List.copyOf(users);
         env = Map.copyOf(env);
         Objects.requireNonNull(heartbeatPath, "heartbeatPath");
+        Objects.requireNonNull(network, "network");
     }
 
     public static BoxOptions defaults() {
-        return new BoxOptions(null, true, false, List.of(), null, null, null, false, null, null, CANARY_PATH, Map.of());
+        return new BoxOptions(null, true, false, List.of(), null, null, null, false, null, null, CANARY_PATH, Map.of(),
+                BoxNetwork.LOOPBACK);
     }
 
     public boolean hasAdminAuth() {
@@ -58,51 +62,57 @@ public record BoxOptions(Path flowsFile, boolean runtimeState, boolean bootStopp
 
     public BoxOptions withFlows(Path file) {
         return new BoxOptions(file, runtimeState, bootStopped, users, staticToken, tokenHeader, sessionExpirySeconds,
-                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env);
+                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env, network);
     }
 
     public BoxOptions withRuntimeState(boolean enabled) {
         return new BoxOptions(flowsFile, enabled, bootStopped, users, staticToken, tokenHeader, sessionExpirySeconds,
-                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env);
+                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env, network);
     }
 
     public BoxOptions withBootStopped(boolean stopped) {
         return new BoxOptions(flowsFile, runtimeState, stopped, users, staticToken, tokenHeader, sessionExpirySeconds,
-                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env);
+                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env, network);
     }
 
     public BoxOptions withUsers(AdminUser... newUsers) {
         return new BoxOptions(flowsFile, runtimeState, bootStopped, List.of(newUsers), staticToken, tokenHeader,
-                sessionExpirySeconds, https, httpAdminRoot, httpNodeRoot, heartbeatPath, env);
+                sessionExpirySeconds, https, httpAdminRoot, httpNodeRoot, heartbeatPath, env, network);
     }
 
     public BoxOptions withStaticToken(String token, String header) {
         return new BoxOptions(flowsFile, runtimeState, bootStopped, users, token, header, sessionExpirySeconds,
-                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env);
+                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env, network);
     }
 
     public BoxOptions withSessionExpirySeconds(Integer seconds) {
         return new BoxOptions(flowsFile, runtimeState, bootStopped, users, staticToken, tokenHeader, seconds,
-                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env);
+                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env, network);
     }
 
     public BoxOptions withHttps(boolean on) {
         return new BoxOptions(flowsFile, runtimeState, bootStopped, users, staticToken, tokenHeader, sessionExpirySeconds,
-                on, httpAdminRoot, httpNodeRoot, heartbeatPath, env);
+                on, httpAdminRoot, httpNodeRoot, heartbeatPath, env, network);
     }
 
     public BoxOptions withRoots(String adminRoot, String nodeRoot) {
         return new BoxOptions(flowsFile, runtimeState, bootStopped, users, staticToken, tokenHeader, sessionExpirySeconds,
-                https, adminRoot, nodeRoot, heartbeatPath, env);
+                https, adminRoot, nodeRoot, heartbeatPath, env, network);
     }
 
     public BoxOptions withHeartbeatPath(String path) {
         return new BoxOptions(flowsFile, runtimeState, bootStopped, users, staticToken, tokenHeader, sessionExpirySeconds,
-                https, httpAdminRoot, httpNodeRoot, path, env);
+                https, httpAdminRoot, httpNodeRoot, path, env, network);
+    }
+
+    /** Runs the box in a network namespace, listening on {@code network.address()}. */
+    public BoxOptions withNetwork(BoxNetwork newNetwork) {
+        return new BoxOptions(flowsFile, runtimeState, bootStopped, users, staticToken, tokenHeader, sessionExpirySeconds,
+                https, httpAdminRoot, httpNodeRoot, heartbeatPath, env, newNetwork);
     }
 
     public BoxOptions withEnv(Map<String, String> newEnv) {
         return new BoxOptions(flowsFile, runtimeState, bootStopped, users, staticToken, tokenHeader, sessionExpirySeconds,
-                https, httpAdminRoot, httpNodeRoot, heartbeatPath, newEnv);
+                https, httpAdminRoot, httpNodeRoot, heartbeatPath, newEnv, network);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One local Node-RED runtime RedPair started itself: its own userDir, a free loopback port, output
  * appended to {@code <userDir>/node-red.log}. It tracks the exact PID it spawned ({@code node red.js},
- * no wrapper) and signals only that PID, never a process name. {@link #restart()} reuses the port
+ * no wrapper; in a network namespace {@code ip netns exec} exec()s node, so the PID is node's) and
+ * signals only that PID, never a process name. {@link #restart()} reuses the port
  * and userDir, so persisted state ({@code .config.runtime.json}, sessions, context) carries over
  * like a real box reboot.
  */
@@ -55,8 +57,10 @@ public final class NodeRedProcess implements AutoCloseable {
     }
 
     private void spawn() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(install.nodeExecutable(), install.redJs().toString(),
-                "--userDir", userDir.toString(), "--settings", userDir.resolve("settings.js").toString())
+        List<String> command = new ArrayList<>(options.network().commandPrefix());
+        command.addAll(List.of(install.nodeExecutable(), install.redJs().toString(),
+                "--userDir", userDir.toString(), "--settings", userDir.resolve("settings.js").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(userDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
@@ -107,7 +111,12 @@ public final class NodeRedProcess implements AutoCloseable {
     /** Admin URL including httpAdminRoot. */
     public URI adminUrl() {
         String root = options.httpAdminRoot() == null ? "" : options.httpAdminRoot();
-        return URI.create((options.https() ? "https" : "http") + "://127.0.0.1:" + port + root);
+        return URI.create((options.https() ? "https" : "http") + "://" + host() + ":" + port + root);
+    }
+
+    /** The address the box listens on and is reached at (loopback unless it runs in a network namespace). */
+    public String host() {
+        return options.network().address();
     }
 
     /** An endpoint with full admin rights: the static token, else the first "*" user, else anonymous. */

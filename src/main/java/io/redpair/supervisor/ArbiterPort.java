@@ -23,6 +23,15 @@ public interface ArbiterPort extends AutoCloseable {
     void onView(Consumer<ArbiterView> listener);
 
     /**
+     * Facts about the device itself that an operator must be able to read later (it rebooted, its host
+     * watchdog expired, it was re-armed, a relay fault, the key switch), as plain sentences on the port's
+     * thread; the runtime journals them and puts them on the pair's timeline. None of them is a decision input:
+     * what they change (outputs, fences, epoch) arrives through {@link #onView} from a fresh STATUS.
+     */
+    default void onDeviceNote(Consumer<String> listener) {
+    }
+
+    /**
      * Every STATUS read and every link change, for display, on the port's thread; the runtime re-posts it.
      * A report with a null {@code status} changes only the link (the last STATUS stays the last one known).
      * Ports that cannot report leave the panel at "not reported".

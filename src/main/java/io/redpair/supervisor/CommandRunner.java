@@ -110,6 +110,9 @@ final class CommandRunner {
     }
 
     private void journal(JournalEntry.Kind kind, long epoch, String type, String text) {
+        if (ctx.journal() == null) {
+            return; // a read-only observer records nothing
+        }
         try {
             ctx.journal().record(pairId, ctx.now(), kind, epoch, type, text, Actor.supervisor());
         } catch (JournalException e) {

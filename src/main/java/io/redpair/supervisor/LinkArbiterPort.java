@@ -13,6 +13,7 @@ import io.redpair.pair.ArbiterConfig;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +35,11 @@ public final class LinkArbiterPort implements ArbiterPort {
 
     private final ArbiterLink link;
     private final List<Consumer<ArbiterView>> listeners = new CopyOnWriteArrayList<>();
+    /** Guarded by itself: notes raised before the first listener registered are kept for it (see onDeviceNote). */
+    private final List<Consumer<String>> noteListeners = new ArrayList<>();
+    private final List<String> earlyNotes = new ArrayList<>();
+    /** The arm state of the last STATUS (null before the first): a change to ARMED after anything else is a re-arm. */
+    private volatile ArbiterStatus.ArmState armState;
     private final List<Consumer<ArbiterSnapshot>> reports = new CopyOnWriteArrayList<>();
     private volatile String linkWords = "connecting";
 
@@ -47,7 +53,8 @@ public final class LinkArbiterPort implements ArbiterPort {
         if (config == null || pair.policy().fencing() != Policy.Fencing.ARBITER) {
             return null;
         }
-        ArbiterLinkOptions options = ArbiterLinkOptions.supervisor(config.port(), config.serialNumber(), hostName());
+        ArbiterLinkOptions options = ArbiterLinkOptions.supervisor(config.port(), config.serialNumber(), hostName(),
+                pair.policy().intervalMs());
         return new LinkArbiterPort(ArbiterLink.open(options, ports));
     }
 
@@ -86,7 +93,7 @@ public final class LinkArbiterPort implements ArbiterPort {
         }
         boolean unknown = result instanceof CommandResult.LinkDown down && down.outcomeUnknown();
         if (!result.isDone() && !unknown) {
-            return CompletableFuture.completedFuture(new Outcome.NotConfirmed(what + " refused: " + result));
+            return CompletableFuture.completedFuture(new Outcome.NotConfirmed(what + " refused: " + result.describe()));
         }
         return link.status().orTimeout(READ_BACK_MS, TimeUnit.MILLISECONDS).handle((s, error) -> {
             if (error != null) {
@@ -104,13 +111,49 @@ public final class LinkArbiterPort implements ArbiterPort {
             publish(ArbiterView.UNHEARD);
             report(null);
         } else if (event instanceof LinkEvent.StatusChanged changed) {
-            publish(view(changed.status()));
+            noteReArmed(changed.status().state());
         } else if (event instanceof LinkEvent.StatusPolled polled) {
+            publish(view(polled.status())); // every poll: heartbeat ages grow between changes (see view())
             report(polled.status());
         } else if (event instanceof LinkEvent.LinkUp up) {
             linkWords = "up on " + up.port() + " (serial " + up.device().serialNumber() + ")";
             report(null);
             refresh();
+        } else if (event instanceof LinkEvent.DeviceEvent d) {
+            String text = DeviceNotes.describe(d.event());
+            if (text != null) {
+                note(text);
+            }
+        }
+    }
+
+    /**
+     * The link connects (and the device re-sends HOSTLOST) before the runtime has registered: such notes are
+     * kept and handed to the first listener, so a HOSTLOST found at start-up is never lost from the journal.
+     */
+    private void note(String text) {
+        synchronized (noteListeners) {
+            if (noteListeners.isEmpty()) {
+                earlyNotes.add(text);
+            }
+            noteListeners.forEach(l -> l.accept(text));
+        }
+    }
+
+    private void noteReArmed(ArbiterStatus.ArmState now) {
+        ArbiterStatus.ArmState before = armState;
+        armState = now;
+        if (now == ArbiterStatus.ArmState.ARMED && before != null && before != now) {
+            note("arbiter re-armed by this console (it was " + before + "); its outputs are read back, not assumed");
+        }
+    }
+
+    @Override
+    public void onDeviceNote(Consumer<String> listener) {
+        synchronized (noteListeners) {
+            noteListeners.add(listener);
+            earlyNotes.forEach(listener);
+            earlyNotes.clear();
         }
     }
 
@@ -135,7 +178,12 @@ public final class LinkArbiterPort implements ArbiterPort {
         refresh();
     }
 
-    /** STATUS as the decider's view; a heartbeat age of -1 (none since the device booted) is never "alive". */
+    /**
+     * STATUS as the decider's view; a heartbeat age of -1 (none since the device booted) is never "alive". The
+     * ages are as old as the STATUS, so every poll is published (not only changed outputs): a view kept from the
+     * moment the power dropped would show the heartbeat alive until the next change, and the decider, which
+     * compares the age with the deadline, would never see "power off and heartbeat silent" in time.
+     */
     static ArbiterView view(ArbiterStatus s) {
         return new ArbiterView(true, s.poweredA(), s.poweredB(), age(s.heartbeatAgeA()), age(s.heartbeatAgeB()),
                 s.selected().box(), s.fencedA(), s.fencedB(), s.epoch());

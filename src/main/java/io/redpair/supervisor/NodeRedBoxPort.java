@@ -34,11 +34,18 @@ public final class NodeRedBoxPort implements BoxPort {
     private final NodeRedClient client;
     private final String heartbeatPath;
     private final Duration startLimit;
+    private final String pinned;
 
     NodeRedBoxPort(NodeRedClient client, String heartbeatPath, Duration startLimit) {
+        this(client, heartbeatPath, startLimit, null);
+    }
+
+    /** @param pinned the accepted TLS key(s) as shown in a changed-key alarm ({@code sha256/…}), null for http */
+    NodeRedBoxPort(NodeRedClient client, String heartbeatPath, Duration startLimit, String pinned) {
         this.client = client;
         this.heartbeatPath = heartbeatPath;
         this.startLimit = startLimit;
+        this.pinned = pinned;
     }
 
     /** The factory the CLI hands to {@link Supervisor#start}: secrets are resolved here, at connect time. */
@@ -48,15 +55,17 @@ public final class NodeRedBoxPort implements BoxPort {
 
     static NodeRedBoxPort open(Pair pair, BoxId box, SecretResolver secrets) {
         NodeRedEndpoint endpoint = endpoint(pair, box, secrets);
+        String pinned = endpoint.tlsPinSha256() == null ? null : "sha256/" + endpoint.tlsPinSha256()
+                + (endpoint.tlsNextPinSha256() == null ? "" : " (next sha256/" + endpoint.tlsNextPinSha256() + ")");
         return new NodeRedBoxPort(NodeRedClient.create(endpoint), pair.hasCanary() ? pair.heartbeatPath() : null,
-                endpoint.timeouts().start());
+                endpoint.timeouts().start(), pinned);
     }
 
     /** The endpoint of one box with the pair's probe timeouts; secrets resolved now (IllegalArgumentException if not). */
     public static NodeRedEndpoint endpoint(Pair pair, BoxId box, SecretResolver secrets) {
         BoxConfig config = pair.box(box);
         return new NodeRedEndpoint(config.url(), auth(pair, box, config.auth(), secrets), config.tlsPin(),
-                timeoutsFor(pair));
+                timeoutsFor(pair)).withTlsNextPin(config.tlsNextPin());
     }
 
     /**
@@ -85,7 +94,7 @@ public final class NodeRedBoxPort implements BoxPort {
 
     @Override
     public CompletableFuture<Probed<ApiObservation>> probeApi() {
-        return client.flowsStateAsync().thenApply(o -> new Probed<>(OutcomeMapping.api(o), o.latencyNanos()));
+        return client.flowsStateAsync().thenApply(o -> new Probed<>(OutcomeMapping.api(o, pinned), o.latencyNanos()));
     }
 
     @Override

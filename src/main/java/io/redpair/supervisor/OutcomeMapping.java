@@ -17,6 +17,18 @@ final class OutcomeMapping {
     }
 
     static ApiObservation api(Outcome<FlowsState> o) {
+        return api(o, null);
+    }
+
+    /**
+     * As {@link #api(Outcome)}; {@code pinned} (e.g. {@code sha256/AbC…}) names the accepted key(s) in the
+     * detail of a changed-key outcome, so the alarm says what was presented and what was expected.
+     */
+    static ApiObservation api(Outcome<FlowsState> o, String pinned) {
+        if (o instanceof Outcome.TlsPinMismatch<FlowsState> m) {
+            return new ApiObservation(ApiObservation.Kind.UNTRUSTED_KEY, "certificate changed: presented sha256/"
+                    + m.presentedPin() + ", pinned " + (pinned == null ? "(unknown)" : pinned) + " — not trusted");
+        }
         if (o instanceof Outcome.Ok<FlowsState> ok) {
             ApiObservation.Kind kind = ok.value() == FlowsState.START ? ApiObservation.Kind.STARTED
                     : ok.value() == FlowsState.STOP ? ApiObservation.Kind.STOPPED : ApiObservation.Kind.SAFE;
@@ -38,7 +50,10 @@ final class OutcomeMapping {
         if (o instanceof Outcome.FeatureDisabled) {
             return ApiObservation.Kind.FEATURE_DISABLED;
         }
-        if (o instanceof Outcome.NotNodeRed || o instanceof Outcome.NotFound || o instanceof Outcome.TlsPinMismatch) {
+        if (o instanceof Outcome.TlsPinMismatch) {
+            return ApiObservation.Kind.UNTRUSTED_KEY;
+        }
+        if (o instanceof Outcome.NotNodeRed || o instanceof Outcome.NotFound) {
             return ApiObservation.Kind.NOT_NODE_RED;
         }
         return ApiObservation.Kind.UNREACHABLE;

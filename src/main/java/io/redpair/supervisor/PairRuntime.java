@@ -1,6 +1,5 @@
 package io.redpair.supervisor;
 
-import io.redpair.failover.ArbiterView;
 import io.redpair.failover.Decider;
 import io.redpair.failover.FailoverStep;
 import io.redpair.failover.Mode;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,6 +50,7 @@ final class PairRuntime {
     private final Map<BoxId, ProbeState> boxes = new EnumMap<>(BoxId.class);
     private final Deque<SupervisorEvent> timeline = new ArrayDeque<>();
     private final BoxFactsReader facts;
+    private final UntrustedKeyWatch keys;
     private PairState state;
     private long generation;
     /** Null when no arbiter is wired. */
@@ -94,6 +95,7 @@ final class PairRuntime {
         }
         Duration stopLimit = Duration.ofSeconds(40);
         Duration startLimit = Duration.ofSeconds(70);
+        this.keys = new UntrustedKeyWatch(pair.id());
         this.runner = new CommandRunner(pair.id(), ports, notesToTimeline(ctx, Thread.currentThread()), stopLimit,
                 startLimit, this::onCompleted);
         this.intents = ctx.readOnly() ? null
@@ -108,8 +110,13 @@ final class PairRuntime {
                 : new ArbiterDisplay(pair.arbiter() == null ? "the arbiter" : pair.arbiter().port());
         if (arbiter != null) {
             runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, e -> decide(e, ctx.now())));
-            arbiter.onView(view -> postArbiterView(view));
-            arbiter.onReport(this::postArbiterReport);
+            arbiter.onView(view -> onLoop(() -> {
+                if (!ctx.readOnly() && !view.equals(state.arbiter())) {
+                    decide(new PairEvent.ArbiterObserved(view), ctx.now());
+                }
+            }));
+            arbiter.onReport(report -> onLoop(() -> arbiterDisplay.onReport(report, ctx.now())));
+            arbiter.onDeviceNote(text -> onLoop(() -> deviceNote(text)));
         }
     }
 
@@ -119,34 +126,31 @@ final class PairRuntime {
         record(new SupervisorEvent.Noted(ctx.wallClock().instant(), pair.id(), state.epoch(), type, text));
     }
 
-    /** Re-posts an arbiter display report onto the supervisor thread. */
-    private void postArbiterReport(ArbiterSnapshot report) {
-        try {
-            ctx.loop().execute(() -> arbiterDisplay.onReport(report, ctx.now()));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("supervisor stopped before an arbiter report arrived");
-        }
-    }
-
     /** Reads both boxes' version and revision on the next tick (after a deploy by a push, or on request). */
     void readFactsSoon() {
         facts.readAllSoon();
     }
 
-    boolean factsRead() {
-        return facts.allRead();
+    boolean factsSettled() {
+        return facts.allAttempted();
     }
 
-    /** Re-posts an arbiter report onto the supervisor thread, where the decider runs. */
-    private void postArbiterView(ArbiterView view) {
+    /** Runs an arbiter report on the supervisor thread, where the decider and the timeline live. */
+    private void onLoop(Runnable work) {
         try {
-            ctx.loop().execute(() -> {
-                if (!ctx.readOnly() && !view.equals(state.arbiter())) {
-                    decide(new PairEvent.ArbiterObserved(view), ctx.now());
-                }
-            });
+            ctx.loop().execute(work);
         } catch (RejectedExecutionException e) {
             LOG.debug("supervisor stopped before an arbiter report arrived");
+        }
+    }
+
+    /** A fact about the arbiter device (rebooted, HOSTLOST, re-armed...): journalled and on the timeline. */
+    private void deviceNote(String text) {
+        LOG.info("pair {} epoch {} {}", pair.id(), state.epoch(), text);
+        if (ctx.readOnly()) {
+            record(new SupervisorEvent.Noted(ctx.wallClock().instant(), pair.id(), state.epoch(), "arbiter", text));
+        } else {
+            runner.run(List.of(new PairCommand.RecordNote("arbiter", text)), state.epoch());
         }
     }
 
@@ -251,6 +255,8 @@ final class PairRuntime {
         p.apiLatencyNanos = r.latencyNanos();
         long now = ctx.now();
         p.health.onApi(r.observation(), now);
+        keys.onApi(box, r.observation()).ifPresent(text -> runner.run(java.util.List.of(new PairCommand.RaiseAlarm(text)),
+                state.epoch()));
         observe(box, now);
     }
 

@@ -15,7 +15,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,8 +32,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class MainWindow {
 
-    private final BorderPane root = new BorderPane();
+    private final BorderPane frame = new BorderPane();
     private final BorderPane main = new BorderPane();
+    /** Above the frame: in-window notifications and other floating layers; lets clicks through where empty. */
+    private final StackPane overlay = new StackPane();
+    private final StackPane root = new StackPane(frame, overlay);
     private final SidebarView sidebar;
     private final PairOverviewView overview;
     private final StatusBarView statusBar;
@@ -52,9 +58,9 @@ public final class MainWindow {
         sidebar.selected().addListener((obs, old, row) -> overview.show(row));
         main.setCenter(overview.root());
         main.setTop(header());
-        root.setLeft(sidebar.root());
-        root.setCenter(main);
-        root.setBottom(statusBar.root());
+        frame.setCenter(sidebarAndContent());
+        frame.setBottom(statusBar.root());
+        overlay.setPickOnBounds(false);
         if (site == null) {
             statusBar.info("Ready");
         } else {
@@ -64,6 +70,23 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /** A layer over the whole window for floating nodes (notifications); empty areas let clicks through. */
+    public Pane overlay() {
+        return overlay;
+    }
+
+    /**
+     * The sidebar and the content side by side with a draggable divider: long pair names get room when the
+     * engineer wants it. The sidebar keeps its width when the window is resized; the content takes the rest.
+     */
+    private SplitPane sidebarAndContent() {
+        SplitPane split = new SplitPane(sidebar.root(), main);
+        split.setId("sidebar-split");
+        SplitPane.setResizableWithParent(sidebar.root(), false);
+        split.setDividerPositions(0.24);
+        return split;
     }
 
     /** The pair selected in the sidebar (JavaFX thread). */

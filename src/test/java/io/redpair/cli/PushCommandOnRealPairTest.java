@@ -10,6 +10,9 @@ import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.store.Journal;
 import io.redpair.store.JournalEntry;
+import io.redpair.store.audit.AuditLog;
+import io.redpair.store.audit.AuditRecord;
+import io.redpair.testkit.LargeFlowGenerator;
 import io.redpair.testkit.NodeRedBoxes;
 import io.redpair.testsupport.FakeTerminal;
 import java.io.InputStream;
@@ -126,6 +129,15 @@ class PushCommandOnRealPairTest {
             assertThat(entries.get(0).text()).contains("rev " + before + " -> " + pushed);
             assertThat(entries.get(2).text()).contains("rev " + pushed + " -> " + before);
         }
+        try (AuditLog audit = AuditLog.openReadOnly(Journal.fileFor(site))) {
+            List<AuditRecord> rows = audit.since(start);
+            assertThat(rows).extracting(AuditRecord::type).containsExactly("push-started", "push", "rollback-started", "rollback");
+            assertThat(rows).extracting(AuditRecord::result).containsExactly("started", "completed", "started", "completed");
+            assertThat(rows.get(0).details()).contains("\"revBefore\":\"" + before).contains("\"revTarget\":\"" + pushed);
+            assertThat(rows.get(1).details()).contains("\"revAfter\":\"" + pushed);
+            assertThat(rows.get(3).details()).contains("\"revAfter\":\"" + before);
+            assertThat(audit.verify().ok()).isTrue();
+        }
     }
 
     @Test
@@ -148,6 +160,32 @@ class PushCommandOnRealPairTest {
         assertThat(err.toString()).contains("both boxes run flows");
         assertThat(run("rollback", "--site", site.toString(), "--pair", "line1", "--yes")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("no complete push snapshot");
+    }
+
+    @Test
+    void flowsOverNodeRedsBodyLimitStopAtTheSpareAndTheActiveIsUntouched() throws Exception {
+        startPair(true);
+        String before = a.flows().value().rev();
+        Path big = dir.resolve("big.json");
+        Files.write(big, JSON.writeValueAsBytes(LargeFlowGenerator.generate(72, 110, 5)));
+        assertThat(Files.size(big)).as("the test flows must exceed Node-RED's 5 MB apiMaxLength").isGreaterThan(5L << 20);
+
+        assertThat(run("push", "--site", site.toString(), "--pair", "line1", "--from", big.toString(), "--yes"))
+                .as(err.toString() + out).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(out.toString()).contains("box B: FAILED: box B: it refused the flows as too large (413 Payload Too Large)")
+                .contains("nothing was deployed to it").contains("box A: not attempted")
+                .contains("Push stopped; both boxes carry revision " + before.substring(0, 12))
+                .contains("Now: box A: rev " + before.substring(0, 12) + ", flows running (active)")
+                .contains("Now: box B: rev " + before.substring(0, 12) + ", flows stopped (spare)")
+                .contains("What to do: Nothing was changed on any box");
+        assertThat(a.flows().value().rev()).isEqualTo(before);
+        assertThat(b.flows().value().rev()).isEqualTo(before);
+        assertThat(b.flowsState().value()).isEqualTo(FlowsState.STOP);
+        assertThat(a.heartbeat(BoxOptions.CANARY_PATH).isOk()).isTrue();
+        try (Journal journal = Journal.open(Journal.fileFor(site))) {
+            assertThat(journal.events("line1", Instant.EPOCH)).extracting(JournalEntry::type).containsExactly("push", "push-stopped");
+        }
     }
 
     /** The canary tab (so A keeps its heartbeat) plus one comment node. */

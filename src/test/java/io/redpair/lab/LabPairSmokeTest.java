@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redpair.arbiter.LinkState;
 import io.redpair.arbiter.Selection;
+import io.redpair.check.ArbiterProbe;
+import io.redpair.check.CheckItem;
+import io.redpair.check.CheckReport;
+import io.redpair.check.CheckStatus;
+import io.redpair.check.CommissioningCheck;
 import io.redpair.failover.Mode;
 import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedClient;
@@ -95,6 +100,23 @@ class LabPairSmokeTest {
         assertThat(pair.policy().fencing()).isEqualTo(Policy.Fencing.ARBITER);
         assertThat(pair.arbiter().serialNumber()).isEqualTo(LabArbiter.SERIAL);
         assertThat(dir.resolve("lab").resolve(LabPair.MARKER)).exists();
+    }
+
+    /** The console's lab check: the arbiter is read through the supervisor's own session, never a second one. */
+    @Test
+    void theCommissioningCheckReadsTheArbiterThroughTheSupervisorsSession() throws Exception {
+        startSupervisedLab();
+        var pair = SiteFile.load(lab.siteFile()).pair("lab").orElseThrow();
+        SecretResolver secrets = new SecretResolver();
+        CheckReport r = new CommissioningCheck(box -> NodeRedBoxPort.endpoint(pair, box, secrets),
+                ArbiterProbe.held(lab.arbiterLink(), 3000)).run(pair);
+        List<CheckItem> arbiterItems = r.items().stream().filter(i -> i.scope().equals("arbiter")
+                || i.name().equals("power-sense") || i.name().equals("heartbeat-line")).toList();
+        assertThat(arbiterItems).extracting(CheckItem::name)
+                .contains("hello", "serial", "selection", "armable", "power-sense", "heartbeat-line");
+        assertThat(arbiterItems).as(arbiterItems.toString()).allMatch(i -> i.status() == CheckStatus.PASS);
+        assertThat(r.named("armable").get(0).detail()).contains("ARMED by this console's supervisor");
+        assertThat(lab.arbiterLink().state()).isEqualTo(LinkState.UP);
     }
 
     @Test

@@ -74,7 +74,8 @@ class LinkArbiterPortTest {
     void relayFeedbackFaultIsNotConfirmed() throws Exception {
         sim.setRelayFault(true);
         ArbiterPort.Outcome select = port.select(BoxId.B, 6).get(5, TimeUnit.SECONDS);
-        assertThat(select).isInstanceOf(ArbiterPort.Outcome.NotConfirmed.class);
+        assertThat(select).isInstanceOfSatisfying(ArbiterPort.Outcome.NotConfirmed.class,
+                n -> assertThat(n.detail()).isEqualTo("SELECT B refused: E08 INTERLOCK why=RFB"));
         assertThat(sim.selected()).isNotEqualTo(Selection.B);
     }
 
@@ -95,6 +96,30 @@ class LinkArbiterPortTest {
         views.clear();
         sim.setSilent(false);
         awaitView(ArbiterView::linkUp);
+    }
+
+    /**
+     * Every STATUS poll reaches the decider, not only changed outputs: the heartbeat age grows between changes,
+     * and a line that fell silent must be seen within one poll (before: only when it passed 2 s).
+     */
+    @Test
+    void everyPollIsPublishedSoAHeartbeatLineFallingSilentIsSeenWithinOnePoll() throws Exception {
+        sim.heartbeat(BoxId.A);
+        awaitView(v -> v.linkUp() && v.heartbeatAgeMsA() >= 600 && v.heartbeatAgeMsA() < 1500);
+    }
+
+    /** The operator can read afterwards that the device rebooted and was re-armed (journalled by the runtime). */
+    @Test
+    void aRebootAndTheReArmAreReportedAsDeviceNotes() throws Exception {
+        List<String> notes = new CopyOnWriteArrayList<>();
+        port.onDeviceNote(notes::add);
+        sim.reboot("BOR");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+        while (notes.stream().noneMatch(n -> n.startsWith("arbiter re-armed")) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(notes).anyMatch(n -> n.startsWith("arbiter rebooted (rst=BOR"))
+                .anyMatch(n -> n.startsWith("arbiter re-armed by this console (it was DISARMED)"));
     }
 
     private void awaitView(Predicate<ArbiterView> wanted) throws InterruptedException {

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * The resolution is therefore one poll period plus one request latency; an overlap shorter than that can escape
  * the observer, which the test reports say.
  */
-public final class Observer implements AutoCloseable {
+public final class Observer implements ServingWitness {
 
     /** Poll period per box: TESTING.md asks for at most 10 ms. */
     public static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -73,6 +73,7 @@ public final class Observer implements AutoCloseable {
         return o;
     }
 
+    @Override
     public long mark(String name) {
         long now = System.nanoTime();
         marks.add(new Mark(name, now));
@@ -126,25 +127,11 @@ public final class Observer implements AutoCloseable {
         }
     }
 
-    /** Snapshot of everything recorded so far. */
+    @Override
     public ObserverReport report() {
         Map<String, List<Sample>> copy = new LinkedHashMap<>();
         samples.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return new ObserverReport(copy, List.copyOf(marks));
-    }
-
-    /** Waits until {@code box} answers 200 again after {@code afterNanos}, or the timeout passes. */
-    public boolean awaitServing(String box, long afterNanos, long timeoutMs) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (System.nanoTime() < deadline) {
-            for (Sample s : samples.get(box)) {
-                if (s.serving() && s.recvNanos() > afterNanos) {
-                    return true;
-                }
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        return false;
     }
 
     @Override

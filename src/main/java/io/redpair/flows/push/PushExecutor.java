@@ -79,6 +79,9 @@ public final class PushExecutor {
             FlowsConflict conflict = FlowsConflict.rediff(step, client);
             return failed(step, conflict.describe(), true, conflict.revNow());
         }
+        if (answer instanceof Outcome.TooLarge<String>) {
+            return failed(step, tooLarge(flows), false, currentRev(client));
+        }
         if (!(answer instanceof Outcome.Ok<String> ok)) {
             return failed(step, "the deploy failed: " + answer.describe(), false, currentRev(client));
         }
@@ -95,6 +98,15 @@ public final class PushExecutor {
         LOG.info("push box {} ({}): deployed {} rev {} -> {} in {} ms, flows still {}", step.box(), step.role(),
                 step.advice().type().header(), step.fromRev(), reread, millis, after.value());
         return new StepResult.Deployed(step.box(), step.role(), step.fromRev(), reread, step.advice().type(), millis);
+    }
+
+    /** 413: Node-RED's body limit ({@code apiMaxLength}, 5 MB by default) refused the deploy before reading it. */
+    private static String tooLarge(ArrayNode flows) {
+        long bytes = flows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return String.format(java.util.Locale.ROOT, "it refused the flows as too large (413 Payload Too Large): the"
+                + " deploy is %.1f MB and Node-RED accepts at most its apiMaxLength (5 MB unless its settings.js says"
+                + " otherwise); nothing was deployed to it. Raise apiMaxLength on both boxes or make the flows smaller",
+                bytes / 1_048_576.0);
     }
 
     private static StepResult failed(PushStep step, String reason, boolean conflict, String revNow) {

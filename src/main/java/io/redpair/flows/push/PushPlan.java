@@ -58,6 +58,7 @@ public record PushPlan(FlowSet source, List<PushStep> steps, List<String> warnin
             steps.add(new PushStep(e.getKey(), role, target, now.revision(), target.revision(), FlowDiffer.diff(now, target),
                     DeploymentAdvisor.advise(now, target, target.credentials().keySet())));
             missingCredentials(target, now, e.getKey(), warnings);
+            removedCredentials(target, now, e.getKey(), warnings);
         }
         steps.sort(Comparator.comparing((PushStep s) -> s.role() == Role.ACTIVE).thenComparing(PushStep::box));
         return new PushPlan(source, steps, warnings);
@@ -71,6 +72,20 @@ public record PushPlan(FlowSet source, List<PushStep> steps, List<String> warnin
                 warnings.add("box " + id + ": " + source.displayName(n) + " (" + n.type() + " " + n.id() + ") is new and"
                         + " the source carries no credentials for it (GET /flows never returns credentials); it will"
                         + " run without user/password until they are entered on the box or pushed from a source that has them");
+            }
+        }
+    }
+
+    /**
+     * Credential-holding nodes this plan removes from a box: Node-RED deletes their stored credentials with them,
+     * and no snapshot or {@code GET /flows} can bring them back (it never returns credentials).
+     */
+    private static void removedCredentials(FlowSet target, FlowSet box, BoxId id, List<String> warnings) {
+        for (FlowNode n : box.nodes()) {
+            if (CREDENTIAL_TYPES.contains(n.type()) && !target.byId().containsKey(n.id())) {
+                warnings.add("box " + id + ": " + box.displayName(n) + " (" + n.type() + " " + n.id() + ") is removed;"
+                        + " Node-RED deletes its stored credentials with it, and they cannot be restored from a snapshot"
+                        + " or another box (credentials are never read back): re-enter them if the node comes back");
             }
         }
     }

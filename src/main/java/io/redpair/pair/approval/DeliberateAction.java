@@ -9,5 +9,7 @@ public enum DeliberateAction {
     DISARM,
     POLICY_CHANGE,
     FAILBACK,
-    MAINTENANCE
+    MAINTENANCE,
+    /** Deploying flows to a box (the push wizard, `redpair push`). */
+    PUSH_FLOWS
 }

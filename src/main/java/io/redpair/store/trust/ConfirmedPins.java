@@ -14,12 +14,18 @@ import java.util.Optional;
  * Puts the pins confirmed with {@code redpair trust} into the site the supervisor connects with, so a
  * box whose key was confirmed is only ever reached with that key. A site-file {@code tlsPin} that
  * disagrees with the confirmed pin is an error: two sources of trust must never silently differ.
- * (The Node-RED client takes one pin; a staged next pin takes effect when {@code redpair trust}
- * promotes it.)
+ * A staged next pin goes along ({@link BoxConfig#tlsNextPin()}): the client accepts either key, so a box
+ * that rotates as planned stays reachable; {@code redpair trust} promotes the next pin to current.
  */
 public final class ConfirmedPins {
 
     private ConfirmedPins() {
+    }
+
+    /** The site file with the pins of {@code <site>.pins.json} applied: how every supervisor must load a site. */
+    public static Site loadSite(java.nio.file.Path siteFile)
+            throws io.redpair.store.SiteFileException, PinFileException {
+        return apply(io.redpair.store.SiteFile.load(siteFile), PinFile.load(PinFile.fileFor(siteFile)));
     }
 
     public static Site apply(Site site, Pins pins) {
@@ -40,13 +46,14 @@ public final class ConfirmedPins {
             return config;
         }
         String pin = confirmed.get().current();
+        String next = confirmed.get().next();
         if (config.tlsPin() == null) {
-            return new BoxConfig(config.url(), config.auth(), pin);
+            return new BoxConfig(config.url(), config.auth(), pin, next);
         }
         if (!Fingerprints.requirePin(config.tlsPin()).equals(pin)) {
             throw new IllegalArgumentException(pairId + "/" + box + ": the site file's tlsPin differs from the key"
                     + " confirmed with 'redpair trust' (" + Fingerprints.hex(pin) + "); remove one of them");
         }
-        return config;
+        return new BoxConfig(config.url(), config.auth(), config.tlsPin(), next);
     }
 }

@@ -83,7 +83,7 @@ public final class ActionsBar {
 
     public void update(PairSnapshot p) {
         shown = p;
-        legal = PairActions.of(p);
+        legal = connection.readOnly() ? PairActions.readOnly() : PairActions.of(p);
         enable(switchover, legal.switchover(), legal.switchoverWhyNot(),
                 legal.switchover() ? "Stop " + p.active() + ", then start " + legal.switchoverTarget() : "");
         enable(maintenance, legal.maintenanceOn(), legal.maintenanceWhyNot(), "Automatic actions off for a while");
@@ -94,7 +94,7 @@ public final class ActionsBar {
         endMaintenance.setManaged(legal.maintenanceOff());
         maintenance.setVisible(!legal.maintenanceOff());
         maintenance.setManaged(!legal.maintenanceOff());
-        boolean pending = alarms.pending(p).isPresent();
+        boolean pending = !connection.readOnly() && alarms.pending(p).isPresent();
         enable(acknowledge, pending, "no unacknowledged alarm", "Silence the reminder; the engine is not affected");
         followers.forEach(f -> f.accept(p));
     }

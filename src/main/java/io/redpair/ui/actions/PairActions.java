@@ -19,6 +19,12 @@ public record PairActions(boolean switchover, BoxId switchoverTarget, String swi
                           boolean maintenanceOn, boolean maintenanceOff, String maintenanceWhyNot,
                           boolean override, BoxId overrideTarget, String overrideWhyNot) {
 
+    /** A read-only console offers nothing, whatever the pair's state. */
+    public static PairActions readOnly() {
+        String why = "read-only console: no actions";
+        return new PairActions(false, null, why, false, false, why, false, null, why);
+    }
+
     public static PairActions of(PairSnapshot p) {
         Mode mode = p == null ? null : p.mode();
         if (mode == null) {

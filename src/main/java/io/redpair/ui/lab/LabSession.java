@@ -1,5 +1,6 @@
 package io.redpair.ui.lab;
 
+import io.redpair.check.ArbiterProbe;
 import io.redpair.check.CheckReport;
 import io.redpair.check.CommissioningCheck;
 import io.redpair.lab.LabPair;
@@ -15,6 +16,7 @@ import io.redpair.ui.FxExecutor;
 import io.redpair.ui.MainWindow;
 import io.redpair.ui.dashboard.Dashboard;
 import io.redpair.ui.dashboard.DesktopNotifier;
+import io.redpair.ui.dashboard.ToastLayer;
 import io.redpair.ui.site.OwnSupervisorConnection;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -87,7 +89,7 @@ public final class LabSession implements AutoCloseable {
                 return;
             }
             dashboard = new Dashboard(window, connection, FxExecutor.INSTANCE, ZoneId.systemDefault(),
-                    new DesktopNotifier()).start();
+                    new DesktopNotifier(new ToastLayer(window.overlay()))).start();
             window.showPage(null);
             selectTheLabPair();
             panel.attach(running);
@@ -113,7 +115,7 @@ public final class LabSession implements AutoCloseable {
         stage.setScene(scene);
         stage.show();
         view.running("lab");
-        CompletableFuture.supplyAsync(() -> check(running.siteFile()), worker).whenCompleteAsync((report, failure) -> {
+        CompletableFuture.supplyAsync(() -> check(running), worker).whenCompleteAsync((report, failure) -> {
             if (failure != null) {
                 view.failed((failure instanceof CompletionException ? failure.getCause() : failure).getMessage());
             } else {
@@ -122,11 +124,13 @@ public final class LabSession implements AutoCloseable {
         }, FxExecutor.INSTANCE);
     }
 
-    private static CheckReport check(Path siteFile) {
+    /** The arbiter is read through the link this console's supervisor holds: the device allows one session. */
+    private static CheckReport check(LabPair running) {
         try {
-            Pair pair = SiteFile.load(siteFile).pairs().get(0);
+            Pair pair = SiteFile.load(running.siteFile()).pairs().get(0);
             SecretResolver secrets = new SecretResolver();
-            return new CommissioningCheck(box -> NodeRedBoxPort.endpoint(pair, box, secrets)).run(pair);
+            return new CommissioningCheck(box -> NodeRedBoxPort.endpoint(pair, box, secrets),
+                    ArbiterProbe.held(running.arbiterLink(), 3000)).run(pair);
         } catch (SiteFileException e) {
             throw new CompletionException(e);
         }

@@ -23,13 +23,15 @@ public final class PushButtons {
     private final Button rollback = button("action-rollback", "Roll back", Material2MZ.RESTORE);
     private final Button lint = button("action-lint", "Lint flows", Material2MZ.RULE);
     private PairSnapshot shown;
+    private final boolean readOnly;
 
     /**
      * @param window where the dialogs belong (may answer null before the page is shown)
      * @param report the status bar
      */
-    public PushButtons(PushPort port, String pairName, Executor fx, Consumer<String> report,
+    public PushButtons(PushPort port, String pairName, boolean readOnly, Executor fx, Consumer<String> report,
                        java.util.function.Supplier<Window> window) {
+        this.readOnly = readOnly;
         push.setOnAction(e -> PushWizard.open(window.get(), port, shown.pairId(), pairName, false, this::availability,
                 fx, report));
         rollback.setOnAction(e -> PushWizard.open(window.get(), port, shown.pairId(), pairName, true,
@@ -46,13 +48,14 @@ public final class PushButtons {
     /** JavaFX thread, on every snapshot of the shown pair. */
     public void update(PairSnapshot p) {
         shown = p;
-        PushAvailability a = PushAvailability.of(p);
+        PushAvailability a = availability();
         enable(push, a, "Lint, compare and push flows to both boxes, the spare first");
         enable(rollback, a, "Return both boxes to the flows they had before the last push");
     }
 
     private PushAvailability availability() {
-        return PushAvailability.of(shown);
+        return readOnly ? new PushAvailability(false, "this console only observes the site (read-only); push from the"
+                + " console that supervises it, or with redpair push") : PushAvailability.of(shown);
     }
 
     private static void enable(Button b, PushAvailability a, String what) {

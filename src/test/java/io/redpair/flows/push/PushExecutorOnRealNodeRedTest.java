@@ -82,18 +82,45 @@ class PushExecutorOnRealNodeRedTest {
     }
 
     @Test
-    void credentialsFromTheV2MapArePushedAndSurviveARePushWithoutThem() throws Exception {
+    void credentialsArePushedAndSurviveARePushAndARollbackWithoutThem() throws Exception {
         PushExecutor.execute(plan(source("step 1")), Map.of(BoxId.A, a, BoxId.B, b));
         assertThat(storedCredentials(active)).isEqualTo(JSON.readTree("{\"user\":\"plant\",\"has_password\":true}"));
         assertThat(storedCredentials(spare)).isEqualTo(JSON.readTree("{\"user\":\"plant\",\"has_password\":true}"));
 
-        FlowSet exported = FlowSources.fromNodeRed(active.endpoint(), "A"); // what GET /flows gives: no credentials
-        FlowSet changed = FlowSetLoader.fromTree("edited", edit(exported.flowsArray(), "step 2"));
+        Map<BoxId, FlowSet> snapshot = Map.of(BoxId.A, FlowSources.fromNodeRed(active.endpoint(), "A"),
+                BoxId.B, FlowSources.fromNodeRed(spare.endpoint(), "B")); // what GET /flows gives: no credentials
+        FlowSet changed = FlowSetLoader.fromTree("edited", edit(snapshot.get(BoxId.A).flowsArray(), "step 2"));
         PushResult second = PushExecutor.execute(plan(changed), Map.of(BoxId.A, a, BoxId.B, b));
-
         assertThat(second.completed()).as(second.summary()).isTrue();
         assertThat(storedCredentials(active)).isEqualTo(JSON.readTree("{\"user\":\"plant\",\"has_password\":true}"));
         assertThat(storedCredentials(spare)).isEqualTo(JSON.readTree("{\"user\":\"plant\",\"has_password\":true}"));
+
+        PushPlan rollback = PushPlan.perBox(snapshot.get(BoxId.A), snapshot, ROLES, current());
+        assertThat(rollback.warnings()).isEmpty();
+        PushResult back = PushExecutor.execute(rollback, Map.of(BoxId.A, a, BoxId.B, b));
+
+        assertThat(back.completed()).as(back.summary()).isTrue();
+        assertThat(a.flows().value().rev()).isEqualTo(snapshot.get(BoxId.A).revision());
+        assertThat(storedCredentials(active)).isEqualTo(JSON.readTree("{\"user\":\"plant\",\"has_password\":true}"));
+        assertThat(storedCredentials(spare)).isEqualTo(JSON.readTree("{\"user\":\"plant\",\"has_password\":true}"));
+    }
+
+    @Test
+    void aPlanThatRemovesACredentialHoldingNodeWarnsThatItsCredentialsAreLost() throws Exception {
+        PushExecutor.execute(plan(source("step 1")), Map.of(BoxId.A, a, BoxId.B, b));
+        ArrayNode withoutBroker = JSON.createArrayNode();
+        a.flows().value().flows().forEach(n -> {
+            if (!n.path("id").asText().equals("broker1")) {
+                withoutBroker.add(n);
+            }
+        });
+
+        PushPlan plan = plan(FlowSetLoader.fromTree("no broker", withoutBroker));
+
+        assertThat(plan.warnings()).hasSize(2).allSatisfy(w -> assertThat(w)
+                .contains("plant (mqtt-broker broker1) is removed; Node-RED deletes its stored credentials"));
+        PushExecutor.execute(plan, Map.of(BoxId.A, a, BoxId.B, b));
+        assertThat(storedCredentials(active)).isEqualTo(JSON.readTree("{}"));
     }
 
     @Test
@@ -118,9 +145,52 @@ class PushExecutorOnRealNodeRedTest {
         assertThat(result.summary()).startsWith("Push stopped; the boxes now carry different flows");
     }
 
+    @Test
+    void aConflictOnTheActiveAfterTheSpareTookTheNewFlowsStopsRediffsAndSaysWhatToDo() throws Exception {
+        FlowSet source = source("step 1");
+        PushPlan plan = plan(source);
+        String[] sneaked = new String[1];
+        PushProgress behindTheBack = new PushProgress() {
+            @Override
+            public void stepStarting(PushStep step) {
+                if (step.box() == BoxId.A) { // the spare is done; an engineer deploys to the active from the editor
+                    ArrayNode edited = a.flows().value().flows();
+                    edited.add(JSON.createObjectNode().put("id", "editor-note").put("type", "comment")
+                            .put("z", edited.get(0).path("id").asText()).put("name", "added in the editor"));
+                    sneaked[0] = a.deploy(edited, null, DeployType.NODES, null).value();
+                }
+            }
+        };
+
+        PushResult result = PushExecutor.execute(plan, Map.of(BoxId.A, a, BoxId.B, b), behindTheBack);
+
+        assertThat(result.steps().get(0)).isInstanceOf(StepResult.Deployed.class);
+        assertThat(result.steps().get(1)).isInstanceOfSatisfying(StepResult.Failed.class, f -> {
+            assertThat(f.conflict()).isTrue();
+            assertThat(f.revAfter()).isEqualTo(sneaked[0]);
+            assertThat(f.reason()).contains("409").contains("nothing was deployed to it")
+                    .contains("Re-diff: it now carries rev " + sneaked[0].substring(0, 12))
+                    .contains("removed").contains("added in the editor (comment editor-note)");
+        });
+        assertThat(result.conflicted()).isTrue();
+        assertThat(result.completed()).isFalse();
+        assertThat(result.summary()).startsWith("Push stopped; the boxes now carry different flows (B "
+                + source.revision().substring(0, 12) + ", A " + sneaked[0].substring(0, 12));
+        assertThat(result.nextSteps()).hasSize(2).anySatisfy(l -> assertThat(l).contains("run the push again"))
+                .anySatisfy(l -> assertThat(l).contains("redpair rollback"));
+        assertThat(b.flows().value().rev()).isEqualTo(source.revision());
+        assertThat(b.flowsState().value()).isEqualTo(FlowsState.STOP);
+        assertThat(a.flows().value().rev()).isEqualTo(sneaked[0]);
+        assertThat(a.flowsState().value()).isEqualTo(FlowsState.START);
+    }
+
     private PushPlan plan(FlowSet source) throws Exception {
-        return PushPlan.of(source, ROLES, Map.of(BoxId.A, FlowSources.fromNodeRed(active.endpoint(), "A"),
-                BoxId.B, FlowSources.fromNodeRed(spare.endpoint(), "B")));
+        return PushPlan.of(source, ROLES, current());
+    }
+
+    private Map<BoxId, FlowSet> current() throws Exception {
+        return Map.of(BoxId.A, FlowSources.fromNodeRed(active.endpoint(), "A"),
+                BoxId.B, FlowSources.fromNodeRed(spare.endpoint(), "B"));
     }
 
     /** The canary tab plus a work tab, and a broker whose credentials arrive in the v2 map. */

@@ -50,4 +50,14 @@ class ConfirmedPinsTest {
         assertThatThrownBy(() -> ConfirmedPins.apply(site("https://10.0.0.11:1880", OTHER), confirmed(PIN)))
                 .hasMessageContaining("line1/A").hasMessageContaining("differs from the key confirmed");
     }
+
+    @Test
+    void aStagedNextPinGoesAlongSoEitherKeyIsAccepted() {
+        BoxPin rotating = new BoxPin(PIN, OTHER, "CN=a", null, "alice@eng", Instant.parse("2026-11-26T04:30:00Z"));
+        Site out = ConfirmedPins.apply(site("https://10.0.0.11:1880", null), Pins.none().with("line1", BoxId.A, rotating));
+        assertThat(out.pair("line1").orElseThrow().box(BoxId.A).tlsPin()).isEqualTo(PIN);
+        assertThat(out.pair("line1").orElseThrow().box(BoxId.A).tlsNextPin()).isEqualTo(OTHER);
+        Site same = ConfirmedPins.apply(site("https://10.0.0.11:1880", PIN), Pins.none().with("line1", BoxId.A, rotating));
+        assertThat(same.pair("line1").orElseThrow().box(BoxId.A).tlsNextPin()).isEqualTo(OTHER);
+    }
 }

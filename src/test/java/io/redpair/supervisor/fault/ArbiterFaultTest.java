@@ -2,145 +2,48 @@ package io.redpair.supervisor.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.redpair.arbiter.ArbiterLink;
-import io.redpair.arbiter.ArbiterLinkOptions;
-import io.redpair.arbiter.ArbiterSimulator;
 import io.redpair.arbiter.CommandResult;
-import io.redpair.arbiter.DeviceIdentity;
 import io.redpair.arbiter.Selection;
 import io.redpair.arbiter.SerialPortScanner;
-import io.redpair.arbiter.SerialTransport;
-import io.redpair.arbiter.SocatPty;
 import io.redpair.failover.Mode;
 import io.redpair.failover.PairState;
-import io.redpair.lab.BoxOptions;
-import io.redpair.lab.NodeRedProcess;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Policy;
 import io.redpair.supervisor.LinkArbiterPort;
-import io.redpair.testkit.NodeRedBoxes;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fencing with real parts: two real Node-RED boxes, the arbiter simulator behind a real pty (socat), the
  * supervisor's {@link LinkArbiterPort}, and the independent observer. The simulator's power relay for a box
  * is wired to that box's process: when the arbiter cuts A's power, A's Node-RED is SIGKILLed (a 10 ms
  * watcher), and each box's heartbeat line follows "its process exists" (a frozen runtime still beats: the
- * OS is alive). Overlap must be 0 in every test.
+ * OS is alive); the wiring is {@link ArbiterFaultFixture} and {@link ArbiterLab}. Overlap must be 0 in every test.
  */
-class ArbiterFaultTest {
-
-    private static final Duration SETTLE = Duration.ofSeconds(20);
-    private static final Policy ARBITER = new Policy(250, 4, true, 600, 3000, Policy.Fencing.ARBITER);
-
-    @RegisterExtension
-    static final NodeRedBoxes boxes = new NodeRedBoxes();
-
-    @TempDir
-    Path dir;
-    SocatPty cable;
-    ArbiterSimulator sim;
-    ArbiterLink link;
-    FaultLab lab;
-    Thread powerWatcher;
-    /** Set by a test: pull the serial cable the moment the fence took effect (between FENCE and SELECT). */
-    volatile boolean pullCableWhenFenced;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cable = SocatPty.start(dir.resolve("host/ttyArb"), dir.resolve("dev/ttyArb"));
-        sim = ArbiterSimulator.start(DeviceIdentity.simulator("A0042"), dir.resolve("sim.state"),
-                SerialTransport.open(cable.deviceEnd.toString()), null);
-        link = ArbiterLink.open(new ArbiterLinkOptions(cable.hostEnd.toString(), "A0042", "WS07", 2000, 250, 100),
-                new SerialPortScanner(List.of(dir.resolve("host")), false));
-        lab = FaultLab.start(boxes, dir, BoxOptions.defaults(), ARBITER);
-        NodeRedProcess a = lab.a;
-        NodeRedProcess b = lab.b;
-        sim.heartbeatSource(BoxId.A, () -> alive(a));
-        sim.heartbeatSource(BoxId.B, () -> alive(b));
-        powerWatcher = new Thread(this::cutPowerWhenFenced, "arbiter-power-relay");
-        powerWatcher.setDaemon(true);
-        powerWatcher.start();
-        lab.observe().superviseWithArbiter(new LinkArbiterPort(link));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        powerWatcher.interrupt();
-        if (lab != null) {
-            lab.close();
-        }
-        sim.close();
-        cable.close();
-    }
-
-    private static boolean alive(NodeRedProcess p) {
-        return ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    /** The simulated power relay: a fenced box loses power, so its Node-RED process dies (SIGKILL). */
-    private void cutPowerWhenFenced() {
-        while (!Thread.currentThread().isInterrupted()) {
-            for (BoxId box : BoxId.values()) {
-                NodeRedProcess p = lab.process(box);
-                if (sim.fenced(box) && pullCableWhenFenced) {
-                    pullCableWhenFenced = false;
-                    pullCable();
-                }
-                if (sim.fenced(box) && alive(p)) {
-                    lab.observer.mark("power off " + box);
-                    p.kill();
-                }
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(10);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private void pullCable() {
-        try {
-            cable.kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean protectedByA(PairState s) {
-        return s.mode() == Mode.PROTECTED && s.active() == BoxId.A && s.arbiter().linkUp();
-    }
+class ArbiterFaultTest extends ArbiterFaultFixture {
 
     @Test
     void hungActiveIsFencedThenBTakesOverWithTheOutputs() throws Exception {
-        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
+        lab.await("protected by A, arbiter up", ArbiterFaultFixture::protectedByA, SETTLE);
         long t0 = System.nanoTime();
         lab.a.freeze();
-        PairState s = lab.await("running on B", x -> x.active() == BoxId.B && x.step() == io.redpair.failover.FailoverStep.NONE
-                && x.condition(BoxId.B) == io.redpair.pair.BoxCondition.RUNNING_FLOWS, SETTLE);
+        PairState s = lab.await("running on B", x -> runningOn(x, BoxId.B), SETTLE);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(lab.observer.awaitServing("B", 0, 5_000)).isTrue();
         System.out.printf("[arbiter-hung] SIGSTOP A -> B running flows: %d ms (epoch %d)%n", ms, s.epoch());
-        assertThat(sim.fenced(BoxId.A)).isTrue();
-        assertThat(sim.selected()).isEqualTo(Selection.B);
-        assertThat(sim.epoch()).isEqualTo(s.epoch());
-        assertThat(alive(lab.a)).as("A powered off by the fence").isFalse();
+        assertThat(arb.sim.fenced(BoxId.A)).isTrue();
+        assertThat(arb.sim.selected()).isEqualTo(Selection.B);
+        assertThat(arb.sim.epoch()).isEqualTo(s.epoch());
+        assertThat(ArbiterLab.alive(lab.a)).as("A powered off by the fence").isFalse();
         lab.assertNoDualActive("arbiter-hung");
     }
 
     @Test
     void cablePulledInSteadyStateDoesNotSwitchOver() throws Exception {
-        PairState before = lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
-        cable.kill();
+        PairState before = lab.await("protected by A, arbiter up", ArbiterFaultFixture::protectedByA, SETTLE);
+        arb.pullCable();
         lab.await("arbiter link seen down", x -> !x.arbiter().linkUp(), SETTLE);
         lab.hold("A stays active, epoch unchanged", x -> x.active() == BoxId.A && x.epoch() == before.epoch()
                 && x.mode() == Mode.PROTECTED, Duration.ofSeconds(3));
@@ -152,8 +55,8 @@ class ArbiterFaultTest {
 
     @Test
     void cablePulledThenHungActiveNeedsTheOperatorAndNeverPromotes() throws Exception {
-        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
-        cable.kill();
+        lab.await("protected by A, arbiter up", ArbiterFaultFixture::protectedByA, SETTLE);
+        arb.pullCable();
         lab.await("arbiter link seen down", x -> !x.arbiter().linkUp(), SETTLE);
         lab.a.freeze();
         try {
@@ -164,7 +67,7 @@ class ArbiterFaultTest {
             lab.a.thaw();
         }
         assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
-        assertThat(sim.fenced(BoxId.A)).isFalse();
+        assertThat(arb.sim.fenced(BoxId.A)).isFalse();
         lab.assertNoDualActive("arbiter-cable-hung");
     }
 
@@ -178,18 +81,18 @@ class ArbiterFaultTest {
      */
     @Test
     void cablePulledBetweenFenceAndSelectLeavesNoDualActiveAndNoPromotion() throws Exception {
-        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
-        pullCableWhenFenced = true;
+        lab.await("protected by A, arbiter up", ArbiterFaultFixture::protectedByA, SETTLE);
+        arb.pullCableWhenFenced = true;
         // The device fences at once but answers 50 ms later (EXEC reply, then the STATUS read-back): a window
         // of >= 100 ms between "A fenced" and the host knowing it, so the 10 ms watcher pulls the cable inside
         // it. Without the delay FENCE -> SELECT took 4 ms and the pull landed after SELECT (flaky in CI).
-        sim.setReplyDelayMs(50);
+        arb.sim.setReplyDelayMs(50);
         lab.a.freeze();
         PairState s = lab.await("operator needed", x -> x.mode() == Mode.OPERATOR_NEEDED, SETTLE);
         lab.hold("no automatic promotion", x -> x.mode() == Mode.OPERATOR_NEEDED && x.active() == BoxId.A,
                 Duration.ofSeconds(2));
         System.out.printf("[arbiter-cable-fence-select] %s%n", s.reason());
-        assertThat(sim.fenced(BoxId.A)).isTrue();
+        assertThat(arb.sim.fenced(BoxId.A)).isTrue();
         assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
         assertThat(lab.observer.report().firstServingAfter("B", 0)).isEmpty();
         lab.assertNoDualActive("arbiter-cable-fence-select");
@@ -197,19 +100,19 @@ class ArbiterFaultTest {
 
     @Test
     void relayFeedbackFaultBlocksThePromotion() throws Exception {
-        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
-        sim.setRelayFault(true);
+        lab.await("protected by A, arbiter up", ArbiterFaultFixture::protectedByA, SETTLE);
+        arb.sim.setRelayFault(true);
         lab.a.freeze();
         try {
             lab.await("operator needed", x -> x.mode() == Mode.OPERATOR_NEEDED, SETTLE);
             lab.hold("promotion blocked", x -> x.mode() == Mode.OPERATOR_NEEDED, Duration.ofSeconds(2));
         } finally {
-            if (alive(lab.a)) {
+            if (ArbiterLab.alive(lab.a)) {
                 lab.a.thaw();
             }
         }
         assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
-        assertThat(sim.selected()).isNotEqualTo(Selection.B);
+        assertThat(arb.sim.selected()).isNotEqualTo(Selection.B);
         lab.assertNoDualActive("arbiter-relay-fault");
     }
 
@@ -220,37 +123,36 @@ class ArbiterFaultTest {
      */
     @Test
     void aNewerEpochFromAnotherConsoleIsAdoptedAndOlderEpochsAreRefused() throws Exception {
-        PairState before = lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
+        PairState before = lab.await("protected by A, arbiter up", ArbiterFaultFixture::protectedByA, SETTLE);
         long other = before.epoch() + 100;
-        assertThat(link.select(BoxId.A, other).get(5, TimeUnit.SECONDS)).isInstanceOf(CommandResult.Done.class);
+        assertThat(arb.link.select(BoxId.A, other).get(5, TimeUnit.SECONDS)).isInstanceOf(CommandResult.Done.class);
         lab.await("arbiter epoch adopted", x -> x.epoch() == other, SETTLE);
         assertThat(lab.journal.currentEpoch(FaultLab.PAIR)).isEqualTo(other);
-        assertThat(link.select(BoxId.B, before.epoch()).get(5, TimeUnit.SECONDS))
+        assertThat(arb.link.select(BoxId.B, before.epoch()).get(5, TimeUnit.SECONDS))
                 .isEqualTo(new CommandResult.StaleEpoch(other));
-        assertThat(sim.selected()).isEqualTo(Selection.A);
+        assertThat(arb.sim.selected()).isEqualTo(Selection.A);
         lab.a.freeze();
         PairState s = lab.await("running on B", x -> x.active() == BoxId.B
                 && x.step() == io.redpair.failover.FailoverStep.NONE, SETTLE);
         assertThat(s.epoch()).isEqualTo(other + 1);
-        assertThat(sim.epoch()).isEqualTo(other + 1);
-        assertThat(sim.selected()).isEqualTo(Selection.B);
+        assertThat(arb.sim.epoch()).isEqualTo(other + 1);
+        assertThat(arb.sim.selected()).isEqualTo(Selection.B);
         lab.assertNoDualActive("arbiter-epoch-adopted");
     }
 
     @Test
     void forPairOpensTheConfiguredArbiterOnlyUnderFencingArbiter() throws Exception {
         io.redpair.pair.Pair configured = lab.site.pairs().get(0);
-        var arbiter = new io.redpair.pair.ArbiterConfig(cable.hostEnd.toString(), "A0042", 115200);
+        var arbiter = new io.redpair.pair.ArbiterConfig(arb.cable.hostEnd.toString(), "A0042", 115200);
         io.redpair.pair.Pair apiOnly = new io.redpair.pair.Pair(configured.id(), configured.name(), configured.boxes(),
                 configured.preferred(), configured.heartbeatPath(), arbiter, Policy.defaults());
-        assertThat(LinkArbiterPort.forPair(apiOnly, new io.redpair.arbiter.SerialPortScanner(List.of(), false))).isNull();
-        powerWatcher.interrupt();
+        assertThat(LinkArbiterPort.forPair(apiOnly, new SerialPortScanner(List.of(), false))).isNull();
         lab.close(); // the supervisor's own link lets the device go (one host session at a time)
         lab = null;
         io.redpair.pair.Pair fenced = new io.redpair.pair.Pair(configured.id(), configured.name(), configured.boxes(),
                 configured.preferred(), configured.heartbeatPath(), arbiter, ARBITER);
         try (io.redpair.supervisor.ArbiterPort port = LinkArbiterPort.forPair(fenced,
-                new io.redpair.arbiter.SerialPortScanner(List.of(), false))) {
+                new SerialPortScanner(List.of(), false))) {
             java.util.concurrent.CompletableFuture<io.redpair.failover.ArbiterView> up = new java.util.concurrent.CompletableFuture<>();
             port.onView(v -> {
                 if (v.linkUp()) {
@@ -264,12 +166,8 @@ class ArbiterFaultTest {
     /** After the link is back (found again by serial number), the outputs are read and re-selected for the active. */
     @Test
     void outputsAreReconciledWithThePairStateWhenTheLinkComesUp() throws Exception {
-        lab.await("protected by A, arbiter up", ArbiterFaultTest::protectedByA, SETTLE);
-        long until = System.nanoTime() + SETTLE.toNanos();
-        while (sim.selected() != Selection.A && System.nanoTime() < until) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        assertThat(sim.selected()).as("the boot selection NONE is reconciled to the active A").isEqualTo(Selection.A);
+        lab.await("protected by A, arbiter up", ArbiterFaultFixture::protectedByA, SETTLE);
+        awaitDevice("the boot selection NONE reconciled to the active A", () -> arb.sim.selected() == Selection.A);
         lab.assertNoDualActive("arbiter-reconcile");
     }
 }

@@ -47,7 +47,7 @@ class FailoverBenchmark {
     @TempDir
     Path dir;
 
-    private record Timed(long nanos, SupervisorEvent event) {
+    record Timed(long nanos, SupervisorEvent event) {
     }
 
     private final List<String> table = new ArrayList<>();
@@ -128,7 +128,7 @@ class FailoverBenchmark {
     }
 
     /** SIGKILL then start the same Node-RED with the same flows, running: spawn to first heartbeat. */
-    private static long coldRestart(NodeRedProcess box) throws Exception {
+    static long coldRestart(NodeRedProcess box) throws Exception {
         box.kill();
         Files.writeString(box.userDir().resolve(".config.runtime.json"), "{\"runtimeFlowState\":\"start\"}\n");
         long t0 = System.nanoTime();
@@ -139,15 +139,15 @@ class FailoverBenchmark {
         return ms;
     }
 
-    private static long first(List<Timed> timed, java.util.function.Predicate<SupervisorEvent> match) {
+    static long first(List<Timed> timed, java.util.function.Predicate<SupervisorEvent> match) {
         return timed.stream().filter(t -> match.test(t.event())).mapToLong(Timed::nanos).findFirst().orElse(-1);
     }
 
-    private static long ms(long nanos) {
+    static long ms(long nanos) {
         return nanos / 1_000_000;
     }
 
-    private static String p(long[] values) {
+    static String p(long[] values) {
         long[] v = values.clone();
         Arrays.sort(v);
         return v[(v.length - 1) / 2] + " / " + v[(int) Math.ceil(0.95 * v.length) - 1];

@@ -12,13 +12,16 @@ import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
 import io.redpair.pair.Site;
 import io.redpair.store.Journal;
+import io.redpair.store.JournalEntry;
 import io.redpair.store.SecretResolver;
 import io.redpair.supervisor.NodeRedBoxPort;
+import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.Supervisor;
 import io.redpair.supervisor.SupervisorEvent;
 import io.redpair.testkit.NodeRedBoxes;
 import io.redpair.testkit.Observer;
 import io.redpair.testkit.ObserverReport;
+import io.redpair.testkit.ServingWitness;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -27,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,7 +55,7 @@ final class FaultLab implements AutoCloseable {
     final List<SupervisorEvent> events = new CopyOnWriteArrayList<>();
     Journal journal;
     Supervisor supervisor;
-    Observer observer;
+    ServingWitness observer;
 
     private FaultLab(NodeRedProcess a, NodeRedProcess b, Path dir, Policy policy) {
         this.a = a;
@@ -72,8 +76,13 @@ final class FaultLab implements AutoCloseable {
     }
 
     static FaultLab start(NodeRedBoxes boxes, Path dir, BoxOptions aOptions, Policy policy) {
+        return start(boxes, dir, aOptions, aOptions, policy);
+    }
+
+    /** A runs {@code aOptions}; B runs {@code bOptions}, booted stopped (e.g. each box in its own namespace). */
+    static FaultLab start(NodeRedBoxes boxes, Path dir, BoxOptions aOptions, BoxOptions bOptions, Policy policy) {
         NodeRedProcess a = boxes.start(aOptions);
-        NodeRedProcess b = boxes.start(aOptions.withBootStopped(true));
+        NodeRedProcess b = boxes.start(bOptions.withBootStopped(true));
         return new FaultLab(a, b, dir, policy);
     }
 
@@ -86,11 +95,16 @@ final class FaultLab implements AutoCloseable {
     }
 
     static URI canary(NodeRedProcess p) {
-        return URI.create("http://127.0.0.1:" + p.port() + BoxOptions.CANARY_PATH);
+        return URI.create("http://" + p.host() + ":" + p.port() + BoxOptions.CANARY_PATH);
     }
 
     FaultLab observe() {
-        observer = Observer.start(Map.of("A", canary(a), "B", canary(b)));
+        return observe(Observer.start(Map.of("A", canary(a), "B", canary(b))));
+    }
+
+    /** Uses {@code witness} as the independent observer (e.g. one polling from inside each box's namespace). */
+    FaultLab observe(ServingWitness witness) {
+        observer = witness;
         return this;
     }
 
@@ -108,6 +122,25 @@ final class FaultLab implements AutoCloseable {
         supervisor.subscribe(Runnable::run, events::add);
         supervisor.start(NodeRedBoxPort.factory(new SecretResolver()), pair -> arbiter);
         return this;
+    }
+
+    /** RedPair goes away (console closed or crashed): supervisor, its arbiter link and the journal are closed. */
+    void stopSupervising() {
+        supervisor.close();
+        supervisor = null;
+        journal.close();
+        journal = null;
+    }
+
+    /** What the dashboard and {@code redpair status} show for the pair. */
+    PairSnapshot snapshot() {
+        return supervisor.inspect(PAIR, v -> v.snapshot()).join();
+    }
+
+    /** The journal's lines of {@code kind} and {@code type} for the pair, oldest first. */
+    List<String> journalled(JournalEntry.Kind kind, String type) {
+        return journal.events(PAIR, Instant.EPOCH).stream().filter(e -> e.kind() == kind && e.type().equals(type))
+                .map(JournalEntry::text).toList();
     }
 
     PairState state() {
