@@ -91,6 +91,7 @@ public final class SidebarView {
         private final Label name = new Label();
         private final Label id = new Label();
         private final StatusBadge badge = new StatusBadge();
+        private final StatusBadge drift = new StatusBadge(PairRow.DRIFT);
         private final HBox line;
 
         PairCell() {
@@ -101,7 +102,8 @@ public final class SidebarView {
             id.getStyleClass().addAll("text-small", "text-muted");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            line = new HBox(8, new VBox(2, name, id), spacer, badge);
+            drift.getStyleClass().add("drift-badge");
+            line = new HBox(8, new VBox(2, name, id), spacer, drift, badge);
             line.setAlignment(Pos.CENTER_LEFT);
             line.getStyleClass().add("pair-cell");
         }
@@ -117,8 +119,11 @@ public final class SidebarView {
             name.setText(row.title());
             id.setText(row.pair().id());
             badge.show(row.badge());
+            drift.setVisible(row.drift());
+            drift.setManaged(row.drift());
             setGraphic(line);
-            setTooltip(new Tooltip(row.title() + " (" + row.pair().id() + "): " + row.badge().text()));
+            setTooltip(new Tooltip(row.title() + " (" + row.pair().id() + "): " + row.badge().text()
+                    + (row.drift() ? "; the boxes' flows differ" : "")));
         }
     }
 }

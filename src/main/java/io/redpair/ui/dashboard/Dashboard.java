@@ -104,12 +104,16 @@ public final class Dashboard implements AutoCloseable {
             }
         }
         List<PairRow> rows = connection.site().pairs().stream()
-                .map(pair -> new PairRow(pair, s.pair(pair.id()).map(PairSnapshot::mode).orElse(null))).toList();
+                .map(pair -> row(pair, s.pair(pair.id()).orElse(null))).toList();
         if (!rows.equals(lastRows)) {
             lastRows = rows;
             window.publish(rows);
         }
         showSelected();
+    }
+
+    private static PairRow row(Pair pair, PairSnapshot p) {
+        return p == null ? new PairRow(pair, null) : new PairRow(pair, p.mode(), p.drift().differs());
     }
 
     /**
@@ -148,8 +152,8 @@ public final class Dashboard implements AutoCloseable {
         Pair config = row.pair();
         latest.pair(config.id()).ifPresent(p -> {
             PairView page = pages.computeIfAbsent(config.id(), id -> new PairView(actionsFor(config), zone, WINDOW_MS));
-            page.show(config, withEvents(p), latest.at(), histories.get(config.id()),
-                    connection.arbiterStatus(config.id()).orElse(null));
+            page.show(config, withEvents(p), latest.at(), histories.get(config.id()), p.arbiter() != null
+                    ? p.arbiter() : connection.arbiterStatus(config.id()).orElse(null)); // same moment as the cards
             window.showPage(page.root());
         });
     }

@@ -22,12 +22,15 @@ import javafx.util.Duration;
  * many kiosk and remote-desktop setups of a control room) its transparent area is painted black. A node in the
  * window's own scene graph renders wherever the window does.
  *
- * <p>Invariants: at most {@link #MAX_SHOWN} toasts at once (the oldest goes first); an alarm stays until closed;
- * the layer never takes mouse clicks outside its toasts. JavaFX thread only.
+ * <p>Invariants: one toast per key (a pair's newer state replaces its older toast in place: during a failover the
+ * engineer reads the outcome, not a pile of steps covering the timeline); at most {@link #MAX_SHOWN} toasts at once
+ * (the oldest goes first); an alarm stays until closed; the layer never takes mouse clicks outside its toasts.
+ * JavaFX thread only.
  */
 public final class ToastLayer {
 
     static final int MAX_SHOWN = 4;
+    private static final String KEY = "toast-key";
 
     private final VBox stack = new VBox(8);
 
@@ -42,13 +45,19 @@ public final class ToastLayer {
         overlay.getChildren().add(stack);
     }
 
-    /** {@code hideAfter} null: stays until its close button is clicked. */
-    public void show(PairBadge.Level level, String title, String text, Duration hideAfter) {
+    /** {@code key}: what the toast is about (a pair id); {@code hideAfter} null: stays until closed. */
+    public void show(String key, PairBadge.Level level, String title, String text, Duration hideAfter) {
         VBox toast = toast(level, title, text);
-        if (stack.getChildren().size() >= MAX_SHOWN) {
-            stack.getChildren().remove(0);
+        toast.getProperties().put(KEY, key);
+        int same = indexOf(key);
+        if (same >= 0) {
+            stack.getChildren().set(same, toast);
+        } else {
+            if (stack.getChildren().size() >= MAX_SHOWN) {
+                stack.getChildren().remove(0);
+            }
+            stack.getChildren().add(toast);
         }
-        stack.getChildren().add(toast);
         if (hideAfter != null) {
             PauseTransition wait = new PauseTransition(hideAfter);
             FadeTransition fade = new FadeTransition(Duration.millis(400), toast);
@@ -57,6 +66,15 @@ public final class ToastLayer {
             wait.setOnFinished(e -> fade.play());
             wait.play();
         }
+    }
+
+    private int indexOf(String key) {
+        for (int i = 0; i < stack.getChildren().size(); i++) {
+            if (key.equals(stack.getChildren().get(i).getProperties().get(KEY))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private VBox toast(PairBadge.Level level, String title, String text) {
@@ -76,8 +94,8 @@ public final class ToastLayer {
         body.getStyleClass().add("toast-text");
         VBox toast = new VBox(4, top, body);
         toast.getStyleClass().addAll("toast", level.styleClass());
-        toast.setPrefWidth(380);
-        toast.setMaxWidth(380);
+        toast.setPrefWidth(340);
+        toast.setMaxWidth(340);
         close.setOnAction(e -> stack.getChildren().remove(toast));
         return toast;
     }

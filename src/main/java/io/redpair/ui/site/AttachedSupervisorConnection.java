@@ -3,7 +3,10 @@ package io.redpair.ui.site;
 import io.redpair.pair.Site;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.ArbiterSnapshot;
+import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteLock;
+import java.util.Optional;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SnapshotJsonReader;
 import io.redpair.supervisor.Subscribers;
@@ -51,6 +54,7 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     });
     private volatile boolean lostReported;
     private final Path siteFile;
+    private volatile SiteSnapshot latest;
 
     private AttachedSupervisorConnection(Path siteFile, Site site, ControlClient client, String holder) {
         this.siteFile = siteFile;
@@ -82,6 +86,7 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     private void poll() {
         try {
             SiteSnapshot s = status();
+            latest = s;
             diff.next(s).forEach(events::publish);
             snapshots.publish(diff.withTimeline(s));
             lostReported = false;
@@ -118,6 +123,13 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     @Override
     public AutoCloseable subscribeEvents(Executor executor, Consumer<? super SupervisorEvent> consumer) {
         return events.add(executor, consumer);
+    }
+
+    /** From the last status polled; the supervisor serializes the arbiter view into it (SnapshotJson). */
+    @Override
+    public Optional<ArbiterSnapshot> arbiterStatus(String pairId) {
+        SiteSnapshot s = latest;
+        return s == null ? Optional.empty() : s.pair(pairId).map(PairSnapshot::arbiter);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.redpair.ui.site;
 
-import io.redpair.arbiter.ArbiterStatus;
+import io.redpair.supervisor.ArbiterSnapshot;
 import io.redpair.pair.Site;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
@@ -55,7 +55,7 @@ public final class ReadOnlyConnection implements SiteConnection {
     }
 
     @Override
-    public Optional<ArbiterStatus> arbiterStatus(String pairId) {
+    public Optional<ArbiterSnapshot> arbiterStatus(String pairId) {
         return inner.arbiterStatus(pairId);
     }
 

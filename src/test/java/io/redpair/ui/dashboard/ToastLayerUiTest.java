@@ -51,7 +51,7 @@ class ToastLayerUiTest {
 
     @Test
     void anAlarmStaysInTheWindowUntilClosed(FxRobot robot) throws Exception {
-        robot.interact(() -> toasts.show(PairBadge.Level.ALARM, "Line 1: Operator needed", "fence not confirmed", null));
+        robot.interact(() -> toasts.show("line1", PairBadge.Level.ALARM, "Line 1: Operator needed", "fence not confirmed", null));
         VBox toast = (VBox) stack(robot).getChildren().get(0);
         assertThat(toast.getScene()).as("part of the window's scene, not a popup window").isSameAs(underneath.getScene());
         assertThat(toast.getStyleClass()).contains("toast", "level-alarm");
@@ -64,7 +64,7 @@ class ToastLayerUiTest {
 
     @Test
     void anInformationFadesByItselfAndClicksPassBesideTheToasts(FxRobot robot) throws Exception {
-        robot.interact(() -> toasts.show(PairBadge.Level.OK, "Line 1: Protected", "A runs flows", Duration.millis(200)));
+        robot.interact(() -> toasts.show("line1", PairBadge.Level.OK, "Line 1: Protected", "A runs flows", Duration.millis(200)));
         assertThat(stack(robot).getChildren()).hasSize(1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stack(robot).getChildren().isEmpty());
         int[] clicks = new int[1];
@@ -74,10 +74,21 @@ class ToastLayerUiTest {
     }
 
     @Test
+    void aPairsNewerStateReplacesItsOlderToastInPlace(FxRobot robot) {
+        robot.interact(() -> {
+            toasts.show("line1", PairBadge.Level.WARNING, "Line 1: Suspect", "A is hung", null);
+            toasts.show("line2", PairBadge.Level.OK, "Line 2: Protected", "A runs flows", null);
+            toasts.show("line1", PairBadge.Level.BUSY, "Line 1: Failing over to B", "fencing A", null);
+        });
+        assertThat(robot.lookup(".toast-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("Line 1: Failing over to B", "Line 2: Protected");
+    }
+
+    @Test
     void atMostFourAreShownTheOldestGoesFirst(FxRobot robot) {
         robot.interact(() -> {
             for (int i = 1; i <= 6; i++) {
-                toasts.show(PairBadge.Level.WARNING, "change " + i, "detail", null);
+                toasts.show("pair" + i, PairBadge.Level.WARNING, "change " + i, "detail", null);
             }
         });
         assertThat(stack(robot).getChildren()).hasSize(ToastLayer.MAX_SHOWN);
