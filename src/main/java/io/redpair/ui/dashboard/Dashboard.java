@@ -10,6 +10,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import io.redpair.pair.Pair;
 import io.redpair.store.Actor;
+import io.redpair.store.approvers.DeliberateGate;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
@@ -164,9 +165,11 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private ActionsBar actionsFor(Pair config) {
-        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info);
-        bar.addFlowButtons(new PushButtons(pushPort, config.name(), connection.readOnly(), fx, window.statusBar()::info,
-                bar::window));
+        DeliberateGate gate = connection.readOnly() || connection.location() == null ? null
+                : DeliberateGate.forSite(connection.location(), connection.site().approvals());
+        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info, gate);
+        bar.addFlowButtons(new PushButtons(pushPort, config.name(), connection.readOnly(), bar::approveSwitchover, fx,
+                window.statusBar()::info, bar::window));
         if (connection.siteFile() != null && !connection.readOnly()) {
             Button edit = new Button("Edit pair", new FontIcon(Material2AL.EDIT));
             edit.setId("action-edit");

@@ -29,13 +29,13 @@ public final class PushButtons {
      * @param window where the dialogs belong (may answer null before the page is shown)
      * @param report the status bar
      */
-    public PushButtons(PushPort port, String pairName, boolean readOnly, Executor fx, Consumer<String> report,
-                       java.util.function.Supplier<Window> window) {
+    public PushButtons(PushPort port, String pairName, boolean readOnly, SwitchoverApproval approval, Executor fx,
+                       Consumer<String> report, java.util.function.Supplier<Window> window) {
         this.readOnly = readOnly;
         push.setOnAction(e -> PushWizard.open(window.get(), port, shown.pairId(), pairName, false, this::availability,
-                fx, report));
+                approval, fx, report));
         rollback.setOnAction(e -> PushWizard.open(window.get(), port, shown.pairId(), pairName, true,
-                this::availability, fx, report));
+                this::availability, approval, fx, report));
         lint.setOnAction(e -> LintWindow.open(window.get(), port, fx));
         lint.setTooltip(new Tooltip("Open a flows file and see what would misbehave on a takeover"));
         update(null);

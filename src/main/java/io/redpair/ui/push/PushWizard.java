@@ -32,6 +32,7 @@ public final class PushWizard {
     private final PushWizardModel model;
     private final PushPort port;
     private final Supplier<PushAvailability> availability;
+    private final SwitchoverApproval approval;
     private final Executor fx;
     private final Consumer<String> report;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -47,11 +48,12 @@ public final class PushWizard {
     private final ResultPage result = new ResultPage();
     private final Stage stage = new Stage();
 
-    private PushWizard(PushWizardModel model, PushPort port, Supplier<PushAvailability> availability, Executor fx,
-                       Consumer<String> report) {
+    private PushWizard(PushWizardModel model, PushPort port, Supplier<PushAvailability> availability,
+                       SwitchoverApproval approval, Executor fx, Consumer<String> report) {
         this.model = model;
         this.port = port;
         this.availability = availability;
+        this.approval = approval;
         this.fx = fx;
         this.report = report;
         this.frame = new WizardFrame(model, this::main, this::back, stage::close);
@@ -71,8 +73,10 @@ public final class PushWizard {
      * may have started a takeover while the engineer read the plan.
      */
     public static PushWizard open(Window owner, PushPort port, String pairId, String pairName, boolean rollback,
-                                  Supplier<PushAvailability> availability, Executor fx, Consumer<String> report) {
-        PushWizard w = new PushWizard(new PushWizardModel(pairId, pairName, rollback), port, availability, fx, report);
+                                  Supplier<PushAvailability> availability, SwitchoverApproval approval, Executor fx,
+                                  Consumer<String> report) {
+        PushWizard w = new PushWizard(new PushWizardModel(pairId, pairName, rollback), port, availability, approval, fx,
+                report);
         w.show(owner);
         if (rollback) {
             w.model.busy("Reading both boxes and the last push's snapshots ...");
@@ -117,7 +121,7 @@ public final class PushWizard {
                 }
             }
             case DIFF -> model.goTo(PushWizardModel.Page.PLAN);
-            case PLAN -> startPush();
+            case PLAN -> approveThenPush();
             default -> stage.close();
         }
         refresh();
@@ -144,12 +148,35 @@ public final class PushWizard {
         }
     }
 
-    private void startPush() {
+    /** A push by switchover passes the site's gate first, as the "Switch over" button does. */
+    private void approveThenPush() {
+        if (!stillAllowed()) {
+            return;
+        }
+        if (model.method() == PlanText.Method.BY_SWITCHOVER && !model.rollback()) {
+            BoxId to = model.plannedPush().plan().steps().stream()
+                    .filter(s -> s.role() == io.redpair.pair.Role.STANDBY).findFirst().orElseThrow().box();
+            approval.approve(model.pairId(), to, () -> {
+                if (stillAllowed()) {
+                    startPush();
+                }
+                refresh();
+            });
+        } else {
+            startPush();
+        }
+    }
+
+    /** Asked again right before the push: the pair may have started a takeover while the engineer read the plan. */
+    private boolean stillAllowed() {
         PushAvailability now = availability.get();
         if (!now.allowed()) {
             model.failed("Not now: " + now.whyNot());
-            return;
         }
+        return now.allowed();
+    }
+
+    private void startPush() {
         PushPort.PlannedPush planned = model.plannedPush();
         PlanText.Method method = model.method();
         model.started();

@@ -72,7 +72,7 @@ public final class SitePushPort implements PushPort {
     }
 
     private Path siteFile() throws PushRefusedException {
-        Path file = connection.siteLocation();
+        Path file = connection.location();
         if (file == null) {
             throw new PushRefusedException(Kind.BAD_INPUT, "this console has no site file to keep push snapshots and"
                     + " records next to");

@@ -53,10 +53,11 @@ public final class AttachedSupervisorConnection implements SiteConnection {
         return t;
     });
     private volatile boolean lostReported;
-    private Path siteFile;
+    private final Path siteFile;
     private volatile SiteSnapshot latest;
 
-    private AttachedSupervisorConnection(Site site, ControlClient client, String holder) {
+    private AttachedSupervisorConnection(Path siteFile, Site site, ControlClient client, String holder) {
+        this.siteFile = siteFile;
         this.site = site;
         this.client = client;
         this.holder = holder;
@@ -66,8 +67,8 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     public static AttachedSupervisorConnection attach(Path siteFile) throws IOException, SiteFileException {
         Site site = SiteFile.load(siteFile);
         ControlClient client = ControlClient.forSite(siteFile, Duration.ofSeconds(2));
-        AttachedSupervisorConnection c = new AttachedSupervisorConnection(site, client, SiteLock.holderOf(siteFile));
-        c.siteFile = siteFile;
+        AttachedSupervisorConnection c = new AttachedSupervisorConnection(siteFile, site, client,
+                SiteLock.holderOf(siteFile));
         c.status(); // fails now, with the reason, when nothing answers on the control channel
         c.poller.scheduleWithFixedDelay(c::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         return c;
@@ -105,7 +106,7 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     }
 
     @Override
-    public Path siteLocation() {
+    public Path location() {
         return siteFile;
     }
 

@@ -48,11 +48,10 @@ public interface SiteConnection extends AutoCloseable {
     }
 
     /**
-     * Where the site file lives on this machine, null when there is none (a fake). Unlike {@link #siteFile()} this
-     * is also known to an attached console: a push needs it to keep its rollback snapshots next to the site file
-     * and to journal itself in the site's journal; it never writes the site file.
+     * Where the site file is, for the deliberate-action gate (approver accounts and the audit trail live beside
+     * it); null when this console may not act. Unlike {@link #siteFile()} also known when attached.
      */
-    default Path siteLocation() {
+    default Path location() {
         return siteFile();
     }
 

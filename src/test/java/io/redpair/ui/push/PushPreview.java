@@ -42,7 +42,7 @@ public final class PushPreview extends Application {
             port.failAt(BoxId.A);
         }
         PushWizard.open(null, port, "line-1", "Press line 1", false, () -> new PushAvailability(true, ""),
-                FxExecutor.INSTANCE, s -> { });
+                SwitchoverApproval.NONE, FxExecutor.INSTANCE, s -> { });
         List<String> order = List.of("source", "lint", "diff", "plan", "result");
         int upTo = page.equals("switchover") || page.equals("stopped") || page.equals("rollback") ? 4 : order.indexOf(page);
         Runnable[] walk = {
@@ -62,7 +62,7 @@ public final class PushPreview extends Application {
                 if (page.equals("rollback")) {
                     fire("#wizard-main");
                     PushWizard.open(null, port, "line-1", "Press line 1", true, () -> new PushAvailability(true, ""),
-                            FxExecutor.INSTANCE, s -> { });
+                            SwitchoverApproval.NONE, FxExecutor.INSTANCE, s -> { });
                 }
             },
         };

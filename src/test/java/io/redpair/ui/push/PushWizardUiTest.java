@@ -49,7 +49,7 @@ class PushWizardUiTest {
 
     private void open(FxRobot robot, boolean rollback) {
         robot.interact(() -> PushWizard.open(null, port, "line-1", "Press line 1", rollback, availability::get,
-                FxExecutor.INSTANCE, reports::add));
+                SwitchoverApproval.NONE, FxExecutor.INSTANCE, reports::add));
     }
 
     @Test
