@@ -78,7 +78,7 @@ public final class NodeRedBoxPort implements BoxPort {
      * retries a lost SYN only after 1 s. Probes are serial per box, so a probe waiting out a long connect
      * timeout keeps RedPair blind to a link that is already back: with a link flapping 0.3 s cut / 0.5 s
      * healed (each cut well under the 1 s deadline) a 750 ms connect timeout convicted the reachable active
-     * and fenced it in 1 of 5 runs (PartitionFaultTest). Over https the connect includes the TLS handshake,
+     * and fenced it in 1 of 6 runs (PartitionFaultTest). Over https the connect includes the TLS handshake,
      * which the box's event loop serves, so it keeps the probe timeout.
      */
     static Timeouts timeoutsFor(Pair pair, URI url) {
