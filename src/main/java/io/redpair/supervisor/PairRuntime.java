@@ -321,10 +321,8 @@ final class PairRuntime {
     }
 
     /**
-     * Arbiter results go to the decider. A verified fence changed the box like a stop does (power off): probes
-     * sent before it are stale and its health is re-based to DOWN, so an answer the box gave just before its
-     * power went off (e.g. a partition healing during the fence) cannot read as "the old box runs flows again"
-     * and abort the takeover.
+     * A verified fence changes the box like a stop (power off): earlier probes are stale and its health is DOWN,
+     * so an answer given just before the power went off cannot read as "the old box runs flows again".
      */
     private void onArbiterResult(PairEvent e) {
         if (e instanceof CommandCompleted c && c.ok() && c.command() instanceof PairCommand.FenceBox f) {
