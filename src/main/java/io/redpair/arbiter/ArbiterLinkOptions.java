@@ -23,9 +23,20 @@ public record ArbiterLinkOptions(String port, String serialNumber, String hostNa
         }
     }
 
-    /** The supervisor: arms with a 5 s watchdog, polls STATUS every second. */
+    /** The supervisor with the shipped probe interval (250 ms), see {@link #supervisor(String, String, String, long)}. */
     public static ArbiterLinkOptions supervisor(String port, String serialNumber, String hostName) {
-        return new ArbiterLinkOptions(port, serialNumber, hostName, 5000, 1000, 500);
+        return supervisor(port, serialNumber, hostName, 250);
+    }
+
+    /**
+     * The supervisor: arms with a 5 s watchdog and reads STATUS every {@code statusPollMs} (the pair's probe
+     * interval). The arbiter is the second channel: a heartbeat line that falls silent must reach the decider
+     * within one probe interval, as a LAN answer does, or "power off and heartbeat silent" (a confirmed down,
+     * fenced at once) would only be seen after the suspect window. A STATUS is ~80 bytes each way: 250 ms is
+     * ~5 % of a 115200 baud line.
+     */
+    public static ArbiterLinkOptions supervisor(String port, String serialNumber, String hostName, long statusPollMs) {
+        return new ArbiterLinkOptions(port, serialNumber, hostName, 5000, statusPollMs, 500);
     }
 
     /** A read-only observer (CLI status/watch): never arms, so closing it leaves the device as it was. */

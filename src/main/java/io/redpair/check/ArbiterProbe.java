@@ -26,7 +26,7 @@ public interface ArbiterProbe {
      */
     static ArbiterProbe held(ArbiterLink link, long timeoutMs) {
         return config -> {
-            String where = config.port() + " (the session this console's supervisor holds)";
+            String where = config.port() + " via this console's supervisor";
             if (link.state() != LinkState.UP || link.device().isEmpty()) {
                 return ArbiterFacts.unreachable(where, "the supervisor's arbiter link is " + link.state());
             }

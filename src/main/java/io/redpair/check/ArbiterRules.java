@@ -30,8 +30,8 @@ final class ArbiterRules {
             return items;
         }
         DeviceInfo d = f.device();
-        items.add(CheckItem.pass(SCOPE, "hello", "WDA/" + d.protocol() + " fw " + d.firmware() + " hw " + d.hardware()
-                + " on " + f.port() + " (caps " + d.capabilities() + ")"));
+        items.add(CheckItem.pass(SCOPE, "hello", "answered on " + f.port() + ": WDA/" + d.protocol() + ", firmware "
+                + d.firmware() + ", hardware " + d.hardware() + ", capabilities " + d.capabilities()));
         items.add(serial(pair, d));
         ArbiterStatus s = f.status();
         if (s == null) {

@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -81,6 +82,9 @@ public final class DiffCommand implements Callable<Integer> {
         String from;
     }
 
+    @Mixin
+    SourceAuthOptions sourceAuth = new SourceAuthOptions();
+
     @Option(names = "--json", description = "Print the diff as JSON for programs.")
     boolean json;
 
@@ -127,7 +131,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** A against B; with a source, each box against it. Boxes are read with the site's credentials. */
-    private static List<Comparison> pairComparisons(SitePair args) throws Exception {
+    private List<Comparison> pairComparisons(SitePair args) throws Exception {
         Site site = SiteFile.load(args.site);
         Pair pair = site.pair(args.pair).orElseThrow(() -> new IllegalArgumentException(args.site + ": no pair \""
                 + args.pair + "\" (pairs: " + String.join(", ", site.pairs().stream().map(Pair::id).toList()) + ")"));
@@ -141,7 +145,7 @@ public final class DiffCommand implements Callable<Integer> {
         comparisons.add(new Comparison("pair " + pair.id() + ": box A against box B (drift)", boxes.get(BoxId.A),
                 boxes.get(BoxId.B)));
         if (args.from != null) {
-            FlowSet source = FlowSources.load(args.from);
+            FlowSet source = FlowSources.load(args.from, sourceAuth.auth(secrets));
             for (BoxId box : BoxId.values()) {
                 comparisons.add(new Comparison("pair " + pair.id() + ": box " + box + " against " + source.source(),
                         boxes.get(box), source));

@@ -9,11 +9,20 @@ import picocli.CommandLine.Option;
 @Command(name = "gui", description = "Open the desktop console (the default when no command is given).")
 public final class GuiCommand implements Callable<Integer> {
 
-    /** Set by io.redpair.Main; blocks until the console closes. Kept as a plain hook; kept as a plain hook so cli never depends on ui. */
-    public static volatile java.util.function.Consumer<Path> launcher;
+    /** How Main starts the console; blocks until it closes. A plain hook so cli never depends on ui. */
+    public interface Launcher {
+        void launch(Path site, boolean readOnly);
+    }
+
+    /** Set by io.redpair.Main. */
+    public static volatile Launcher launcher;
 
     @Option(names = "--site", description = "Site file to open (default: the lab pair).")
     Path site;
+
+    @Option(names = "--read-only", description = "Watch only (control-room screen): no site lock, no arbiter session,"
+            + " no actions, no editor. Also on with REDPAIR_READ_ONLY=1 (for kiosk launchers).")
+    boolean readOnly;
 
     @Override
     public Integer call() {
@@ -26,7 +35,12 @@ public final class GuiCommand implements Callable<Integer> {
             System.err.println("redpair: the desktop console is not available in this build");
             return ExitCodes.SOFTWARE;
         }
-        launcher.accept(site); // blocks until the last window closes
+        boolean watchOnly = readOnly || "1".equals(System.getenv("REDPAIR_READ_ONLY"));
+        if (watchOnly && site == null) {
+            System.err.println("redpair: --read-only needs --site (the lab pair is a place to act, not to watch)");
+            return ExitCodes.USAGE;
+        }
+        launcher.launch(site, watchOnly); // blocks until the last window closes
         return ExitCodes.OK;
     }
 }

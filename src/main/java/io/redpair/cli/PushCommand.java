@@ -10,6 +10,7 @@ import io.redpair.flows.push.PushProgress;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Role;
 import io.redpair.pair.Site;
+import io.redpair.store.SecretResolver;
 import io.redpair.pair.approval.DeliberateAction;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Mixin;
@@ -63,6 +64,9 @@ public final class PushCommand implements Callable<Integer> {
     @Mixin
     ApprovalOptions approval = new ApprovalOptions();
 
+    @Mixin
+    SourceAuthOptions sourceAuth = new SourceAuthOptions();
+
     public PushCommand() {
         this(Terminal.system());
     }
@@ -75,8 +79,8 @@ public final class PushCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FlowSet source;
         try {
-            source = FlowSources.load(from);
-        } catch (FlowsFormatException e) {
+            source = FlowSources.load(from, sourceAuth.auth(new SecretResolver()));
+        } catch (FlowsFormatException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (FlowSourceException e) {

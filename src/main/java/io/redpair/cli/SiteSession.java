@@ -2,10 +2,8 @@ package io.redpair.cli;
 
 import io.redpair.pair.Site;
 import io.redpair.store.SecretResolver;
-import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
 import io.redpair.store.trust.ConfirmedPins;
-import io.redpair.store.trust.PinFile;
 import io.redpair.store.trust.PinFileException;
 import io.redpair.supervisor.NodeRedBoxPort;
 import io.redpair.supervisor.PairRuntimeView;
@@ -28,7 +26,7 @@ final class SiteSession {
      */
     static Site load(Path siteFile, PrintWriter err) {
         try {
-            return ConfirmedPins.apply(SiteFile.load(siteFile), PinFile.load(PinFile.fileFor(siteFile)));
+            return ConfirmedPins.loadSite(siteFile);
         } catch (SiteFileException | PinFileException | IllegalArgumentException e) {
             err.println("redpair: " + e.getMessage());
             return null;

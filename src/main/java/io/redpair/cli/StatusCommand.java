@@ -83,7 +83,7 @@ public final class StatusCommand implements Callable<Integer> {
     private ObjectNode readOnly(Site loaded) throws InterruptedException {
         ObjectNode status;
         try (Supervisor observer = Supervisor.start(loaded, null, SiteSession.ports())) {
-            SiteSession.awaitAllPairs(observer, v -> v.bothBoxesHeard(), SiteSession.settleTime(loaded));
+            SiteSession.awaitAllPairs(observer, v -> v.bothBoxesHeard() && v.factsSettled(), SiteSession.settleTime(loaded));
             status = SnapshotJson.toJson(observer.snapshot().join());
         }
         Path journalFile = Journal.fileFor(site);

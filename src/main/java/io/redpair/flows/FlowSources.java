@@ -1,6 +1,7 @@
 package io.redpair.flows;
 
 import io.redpair.nodered.FlowsDocument;
+import io.redpair.nodered.NodeRedAuth;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.nodered.NodeRedEndpoint;
 import io.redpair.nodered.Outcome;
@@ -22,13 +23,21 @@ public final class FlowSources {
 
     /** A file path or an http(s) admin URL; URLs are read anonymously (for an instance without adminAuth). */
     public static FlowSet load(String spec) throws FlowsFormatException, FlowSourceException {
+        return load(spec, new NodeRedAuth.None());
+    }
+
+    /**
+     * A file path, or an http(s) admin URL read with {@code auth} (the same kinds as a box: none, password, static
+     * token); {@code auth} is ignored for a file.
+     */
+    public static FlowSet load(String spec, NodeRedAuth auth) throws FlowsFormatException, FlowSourceException {
         if (!isUrl(spec)) {
             return FlowSetLoader.load(Path.of(spec));
         }
         URI url;
         try {
             url = URI.create(spec);
-            return fromNodeRed(NodeRedEndpoint.anonymous(url), spec);
+            return fromNodeRed(NodeRedEndpoint.anonymous(url).withAuth(auth), spec);
         } catch (IllegalArgumentException e) {
             throw new FlowsFormatException(spec, 0, 0, "not a usable admin URL: " + e.getMessage());
         }

@@ -36,6 +36,7 @@ final class BoxFactsReader {
         long readAt;
         long revAt;
         boolean everRead;
+        boolean attempted;
         boolean inFlight;
         long due;
     }
@@ -99,6 +100,7 @@ final class BoxFactsReader {
         Reading r = readings.get(box);
         long now = ctx.now();
         r.inFlight = false;
+        r.attempted = true;
         r.version = f.nodeRedVersion() != null ? f.nodeRedVersion() : r.version;
         if (f.flowsRev() != null) {
             r.rev = f.flowsRev();
@@ -136,9 +138,9 @@ final class BoxFactsReader {
         return drift.current();
     }
 
-    /** True once every box was read (a one-shot {@code status} waits for it). */
-    boolean allRead() {
-        return readings.values().stream().allMatch(r -> r.everRead);
+    /** True once every box had one reading finish, read or failed (a one-shot {@code status} waits for it). */
+    boolean allAttempted() {
+        return readings.values().stream().allMatch(r -> r.attempted);
     }
 
     /** {@code b} with its box's last reading. */

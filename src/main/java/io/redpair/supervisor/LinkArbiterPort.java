@@ -53,7 +53,8 @@ public final class LinkArbiterPort implements ArbiterPort {
         if (config == null || pair.policy().fencing() != Policy.Fencing.ARBITER) {
             return null;
         }
-        ArbiterLinkOptions options = ArbiterLinkOptions.supervisor(config.port(), config.serialNumber(), hostName());
+        ArbiterLinkOptions options = ArbiterLinkOptions.supervisor(config.port(), config.serialNumber(), hostName(),
+                pair.policy().intervalMs());
         return new LinkArbiterPort(ArbiterLink.open(options, ports));
     }
 
@@ -111,8 +112,8 @@ public final class LinkArbiterPort implements ArbiterPort {
             report(null);
         } else if (event instanceof LinkEvent.StatusChanged changed) {
             noteReArmed(changed.status().state());
-            publish(view(changed.status()));
         } else if (event instanceof LinkEvent.StatusPolled polled) {
+            publish(view(polled.status())); // every poll: heartbeat ages grow between changes (see view())
             report(polled.status());
         } else if (event instanceof LinkEvent.LinkUp up) {
             linkWords = "up on " + up.port() + " (serial " + up.device().serialNumber() + ")";
@@ -177,7 +178,12 @@ public final class LinkArbiterPort implements ArbiterPort {
         refresh();
     }
 
-    /** STATUS as the decider's view; a heartbeat age of -1 (none since the device booted) is never "alive". */
+    /**
+     * STATUS as the decider's view; a heartbeat age of -1 (none since the device booted) is never "alive". The
+     * ages are as old as the STATUS, so every poll is published (not only changed outputs): a view kept from the
+     * moment the power dropped would show the heartbeat alive until the next change, and the decider, which
+     * compares the age with the deadline, would never see "power off and heartbeat silent" in time.
+     */
     static ArbiterView view(ArbiterStatus s) {
         return new ArbiterView(true, s.poweredA(), s.poweredB(), age(s.heartbeatAgeA()), age(s.heartbeatAgeB()),
                 s.selected().box(), s.fencedA(), s.fencedB(), s.epoch());

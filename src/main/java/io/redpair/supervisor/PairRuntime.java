@@ -131,8 +131,8 @@ final class PairRuntime {
         facts.readAllSoon();
     }
 
-    boolean factsRead() {
-        return facts.allRead();
+    boolean factsSettled() {
+        return facts.allAttempted();
     }
 
     /** Runs an arbiter report on the supervisor thread, where the decider and the timeline live. */

@@ -19,9 +19,9 @@ public final class PairRuntimeView {
         return runtime.bothHeard();
     }
 
-    /** Both boxes' Node-RED version and flows revision were read at least once. */
-    public boolean factsRead() {
-        return runtime.factsRead();
+    /** Each box's Node-RED version and flows revision reading finished once (read, or failed and said why). */
+    public boolean factsSettled() {
+        return runtime.factsSettled();
     }
 
     public PairSnapshot snapshot() {

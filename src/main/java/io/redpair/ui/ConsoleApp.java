@@ -4,6 +4,7 @@ import io.redpair.lab.LabPair;
 import io.redpair.ui.dashboard.Dashboard;
 import io.redpair.ui.lab.LabSession;
 import io.redpair.ui.dashboard.DesktopNotifier;
+import io.redpair.ui.dashboard.ToastLayer;
 import io.redpair.ui.site.SiteConnections;
 import io.redpair.ui.site.SiteConnection;
 import java.nio.file.Path;
@@ -23,10 +24,12 @@ import javafx.stage.Stage;
 public final class ConsoleApp extends Application {
 
     private static volatile Path sitePath;
+    private static volatile boolean readOnly;
 
-    /** Starts the toolkit and blocks until the last window closes. */
-    public static void launchAndWait(Path site) {
+    /** Starts the toolkit and blocks until the last window closes; {@code watchOnly}: a read-only observer. */
+    public static void launchAndWait(Path site, boolean watchOnly) {
         sitePath = site;
+        readOnly = watchOnly;
         Application.launch(ConsoleApp.class);
     }
 
@@ -40,7 +43,8 @@ public final class ConsoleApp extends Application {
         LabSession lab = sitePath == null ? new LabSession(window, LabPair.defaultDir()) : null;
         Scene scene = new Scene(lab == null ? window.root() : lab.root(), 1280, 800);
         scene.getStylesheets().add(Styles.URL);
-        stage.setTitle(sitePath == null ? "RedPair - lab pair" : "RedPair - " + sitePath.getFileName());
+        stage.setTitle(sitePath == null ? "RedPair - lab pair" : "RedPair - " + sitePath.getFileName()
+                + (readOnly ? " - READ-ONLY" : ""));
         stage.getIcons().setAll(Icons.windowIcons());
         stage.setMinWidth(800);
         stage.setMinHeight(500);
@@ -62,7 +66,7 @@ public final class ConsoleApp extends Application {
     private static void connect(MainWindow window, Stage stage, Path site) {
         CompletableFuture.supplyAsync(() -> {
             try {
-                return SiteConnections.open(site);
+                return readOnly ? SiteConnections.openReadOnly(site) : SiteConnections.open(site);
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
@@ -73,7 +77,7 @@ public final class ConsoleApp extends Application {
                 return;
             }
             Dashboard dashboard = new Dashboard(window, connection, FxExecutor.INSTANCE, ZoneId.systemDefault(),
-                    new DesktopNotifier()).start();
+                    new DesktopNotifier(new ToastLayer(window.overlay()))).start();
             stage.setOnHidden(e -> {
                 dashboard.close();
                 connection.close();

@@ -15,7 +15,11 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,8 +33,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class MainWindow {
 
-    private final BorderPane root = new BorderPane();
+    private final BorderPane frame = new BorderPane();
     private final BorderPane main = new BorderPane();
+    /** Above the frame: in-window notifications and other floating layers; lets clicks through where empty. */
+    private final StackPane overlay = new StackPane();
+    private final StackPane root = new StackPane(frame, overlay);
+    /** Pages fill the content area; on a small screen they scroll instead of pushing the status bar off the window. */
+    private final ScrollPane pageScroller = new ScrollPane();
     private final SidebarView sidebar;
     private final PairOverviewView overview;
     private final StatusBarView statusBar;
@@ -50,11 +59,11 @@ public final class MainWindow {
         this.statusBar = new StatusBarView(version);
         this.rows = new CoalescingUpdater<>(FxExecutor.INSTANCE, this::showPairs);
         sidebar.selected().addListener((obs, old, row) -> overview.show(row));
-        main.setCenter(overview.root());
+        main.setCenter(pageScroller());
         main.setTop(header());
-        root.setLeft(sidebar.root());
-        root.setCenter(main);
-        root.setBottom(statusBar.root());
+        frame.setCenter(sidebarAndContent());
+        frame.setBottom(statusBar.root());
+        overlay.setPickOnBounds(false);
         if (site == null) {
             statusBar.info("Ready");
         } else {
@@ -66,6 +75,32 @@ public final class MainWindow {
         return root;
     }
 
+    /** A layer over the whole window for floating nodes (notifications); empty areas let clicks through. */
+    public Pane overlay() {
+        return overlay;
+    }
+
+    private ScrollPane pageScroller() {
+        pageScroller.setId("page-scroll");
+        pageScroller.setFitToWidth(true);
+        pageScroller.setFitToHeight(true);
+        pageScroller.getStyleClass().add("edge-to-edge");
+        pageScroller.setContent(overview.root());
+        return pageScroller;
+    }
+
+    /**
+     * The sidebar and the content side by side with a draggable divider: long pair names get room when the
+     * engineer wants it. The sidebar keeps its width when the window is resized; the content takes the rest.
+     */
+    private SplitPane sidebarAndContent() {
+        SplitPane split = new SplitPane(sidebar.root(), main);
+        split.setId("sidebar-split");
+        SplitPane.setResizableWithParent(sidebar.root(), false);
+        split.setDividerPositions(0.24);
+        return split;
+    }
+
     /** The pair selected in the sidebar (JavaFX thread). */
     public ReadOnlyObjectProperty<PairRow> selectedPair() {
         return sidebar.selected();
@@ -73,7 +108,7 @@ public final class MainWindow {
 
     /** Replaces the content area with a feature's page (the pair dashboard); null shows the overview again. */
     public void showPage(Parent page) {
-        main.setCenter(page == null ? overview.root() : page);
+        pageScroller.setContent(page == null ? overview.root() : page);
     }
 
     public StatusBarView statusBar() {

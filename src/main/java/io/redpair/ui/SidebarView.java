@@ -50,6 +50,7 @@ public final class SidebarView {
         root.getStyleClass().add("sidebar");
         root.setPrefWidth(300);
         root.setMinWidth(220);
+        root.setMaxWidth(560);
     }
 
     public Parent root() {
@@ -90,16 +91,21 @@ public final class SidebarView {
         private final Label name = new Label();
         private final Label id = new Label();
         private final StatusBadge badge = new StatusBadge();
+        /** Under the name, beside the id: a second badge beside the status would squeeze the name. */
+        private final Label drift = new Label(PairRow.DRIFT.text(),
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.WARNING));
         private final HBox line;
 
         PairCell() {
             setPrefWidth(0); // follow the list's width: long names shorten, the badge is never cut off
             name.getStyleClass().add("text-bold");
             name.setMinWidth(0);
+            name.setWrapText(true); // a long pair name takes two lines instead of an ellipsis; the tooltip has it all
             id.getStyleClass().addAll("text-small", "text-muted");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            line = new HBox(8, new VBox(2, name, id), spacer, badge);
+            drift.getStyleClass().addAll("text-small", "drift-badge", "drift-note");
+            line = new HBox(8, new VBox(2, name, new HBox(8, id, drift)), spacer, badge);
             line.setAlignment(Pos.CENTER_LEFT);
             line.getStyleClass().add("pair-cell");
         }
@@ -115,8 +121,11 @@ public final class SidebarView {
             name.setText(row.title());
             id.setText(row.pair().id());
             badge.show(row.badge());
+            drift.setVisible(row.drift());
+            drift.setManaged(row.drift());
             setGraphic(line);
-            setTooltip(new Tooltip(row.title() + " (" + row.pair().id() + "): " + row.badge().text()));
+            setTooltip(new Tooltip(row.title() + " (" + row.pair().id() + "): " + row.badge().text()
+                    + (row.drift() ? "; the boxes' flows differ" : "")));
         }
     }
 }

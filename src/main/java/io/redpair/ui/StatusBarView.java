@@ -20,6 +20,7 @@ public final class StatusBarView {
     private final HBox root = new HBox(12);
     private final Label message = new Label();
     private final Label supervisor = new Label();
+    private final Label readOnly = new Label("READ-ONLY");
 
     public StatusBarView(String version) {
         message.setId("status-message");
@@ -29,7 +30,11 @@ public final class StatusBarView {
         versionLabel.getStyleClass().add("text-muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root.getChildren().addAll(message, spacer, supervisor, versionLabel);
+        readOnly.setId("status-read-only");
+        readOnly.getStyleClass().addAll("warning", "text-bold");
+        readOnly.setVisible(false);
+        readOnly.setManaged(false);
+        root.getChildren().addAll(message, spacer, readOnly, supervisor, versionLabel);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(4, 12, 4, 12));
         root.getStyleClass().add("status-bar");
@@ -52,6 +57,12 @@ public final class StatusBarView {
         }
         message.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
         message.setText(text);
+    }
+
+    /** Marks the console as a read-only observer, visibly, for as long as it runs. */
+    public void showReadOnly() {
+        readOnly.setVisible(true);
+        readOnly.setManaged(true);
     }
 
     /** Who decides for this site: this console, a headless supervisor, or nobody. */

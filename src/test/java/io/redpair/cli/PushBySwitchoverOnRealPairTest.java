@@ -140,9 +140,17 @@ class PushBySwitchoverOnRealPairTest {
         assertThat(a.flowsState().value()).isEqualTo(FlowsState.STOP);
         assertThat(b.flowsState().value()).isEqualTo(FlowsState.START);
         assertThat(seen.servingNow("B")).isTrue();
-        assertThat(seen.servingNow("A")).isFalse();
+        assertThat(seen.servingNow("A")).as(() -> "A's last samples: " + lastSamples(seen, "A")).isFalse();
         assertThat(marker(boxB)).isEqualTo("pushed by switchover");
         assertThat(marker(boxA)).isNull();
+    }
+
+    private static String lastSamples(ObserverReport seen, String box) {
+        List<Observer.Sample> all = seen.samples().get(box);
+        long end = all.get(all.size() - 1).recvNanos();
+        return all.subList(Math.max(0, all.size() - 8), all.size()).stream().map(x -> x.status() + " sent "
+                + (x.sentNanos() - end) / 1_000_000 + " ms recv " + (x.recvNanos() - end) / 1_000_000 + " ms").toList()
+                + " of " + all.size();
     }
 
     private void assertRecorded(Instant start, String sourceRev) throws Exception {

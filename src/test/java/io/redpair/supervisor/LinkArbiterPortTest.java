@@ -98,6 +98,16 @@ class LinkArbiterPortTest {
         awaitView(ArbiterView::linkUp);
     }
 
+    /**
+     * Every STATUS poll reaches the decider, not only changed outputs: the heartbeat age grows between changes,
+     * and a line that fell silent must be seen within one poll (before: only when it passed 2 s).
+     */
+    @Test
+    void everyPollIsPublishedSoAHeartbeatLineFallingSilentIsSeenWithinOnePoll() throws Exception {
+        sim.heartbeat(BoxId.A);
+        awaitView(v -> v.linkUp() && v.heartbeatAgeMsA() >= 600 && v.heartbeatAgeMsA() < 1500);
+    }
+
     /** The operator can read afterwards that the device rebooted and was re-armed (journalled by the runtime). */
     @Test
     void aRebootAndTheReArmAreReportedAsDeviceNotes() throws Exception {

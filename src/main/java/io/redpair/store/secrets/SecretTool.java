@@ -98,14 +98,19 @@ final class SecretTool {
         }
     }
 
+    /** Drains a stream on its own daemon thread: a shared pool could be busy, and a full pipe stalls the tool. */
     private static CompletableFuture<byte[]> readAsync(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try (stream) {
-                return stream.readAllBytes();
+                result.complete(stream.readAllBytes());
             } catch (IOException e) {
-                return new byte[0];
+                result.complete(new byte[0]);
             }
-        });
+        }, "secret-tool-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return result;
     }
 
     /** Wipes a buffer that held a secret. */

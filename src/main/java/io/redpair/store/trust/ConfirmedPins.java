@@ -22,6 +22,12 @@ public final class ConfirmedPins {
     private ConfirmedPins() {
     }
 
+    /** The site file with the pins of {@code <site>.pins.json} applied: how every supervisor must load a site. */
+    public static Site loadSite(java.nio.file.Path siteFile)
+            throws io.redpair.store.SiteFileException, PinFileException {
+        return apply(io.redpair.store.SiteFile.load(siteFile), PinFile.load(PinFile.fileFor(siteFile)));
+    }
+
     public static Site apply(Site site, Pins pins) {
         List<Pair> pairs = new ArrayList<>();
         for (Pair pair : site.pairs()) {

@@ -19,6 +19,11 @@ public record PairActions(boolean switchover, BoxId switchoverTarget, String swi
                           boolean maintenanceOn, boolean maintenanceOff, String maintenanceWhyNot,
                           boolean override, BoxId overrideTarget, String overrideWhyNot) {
 
+    /** Nothing is offered, whatever the pair's state (a read-only console; no gate); {@code why} is the tooltip. */
+    public static PairActions unavailable(String why) {
+        return new PairActions(false, null, why, false, false, why, false, null, why);
+    }
+
     public static PairActions of(PairSnapshot p) {
         Mode mode = p == null ? null : p.mode();
         if (mode == null) {

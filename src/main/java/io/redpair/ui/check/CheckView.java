@@ -62,10 +62,18 @@ public final class CheckView {
             grid.add(detail, 3, row);
             row++;
         }
-        summary.setText(report.passed()
+        summary.setText((report.passed()
                 ? "No failures. Read the warnings, verify the manual items on the boxes and tick them."
-                : "FAILED: fix the items marked FAIL and run the check again.");
+                : "FAILED: fix the items marked FAIL and run the check again.") + "   " + counts(report));
         summary.getStyleClass().setAll("label", report.passed() ? "success" : "danger");
+    }
+
+    /** "23 pass · 1 warn · 0 fail · 2 to verify": the engineer sees the size of the job before reading rows. */
+    static String counts(CheckReport report) {
+        java.util.Map<CheckStatus, Long> n = new java.util.EnumMap<>(CheckStatus.class);
+        report.items().forEach(i -> n.merge(i.status(), 1L, Long::sum));
+        return n.getOrDefault(CheckStatus.PASS, 0L) + " pass \u00b7 " + n.getOrDefault(CheckStatus.WARN, 0L) + " warn \u00b7 "
+                + n.getOrDefault(CheckStatus.FAIL, 0L) + " fail \u00b7 " + n.getOrDefault(CheckStatus.MANUAL, 0L) + " to verify";
     }
 
     public void failed(String message) {

@@ -10,6 +10,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import io.redpair.pair.Pair;
 import io.redpair.store.Actor;
+import io.redpair.store.approvers.DeliberateGate;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
@@ -82,6 +83,9 @@ public final class Dashboard implements AutoCloseable {
     public Dashboard start() {
         window.show(connection.site());
         window.statusBar().setSupervisor(connection.describe());
+        if (connection.readOnly()) {
+            window.statusBar().showReadOnly();
+        }
         subscription = connection.subscribeSnapshots(Runnable::run, updates::submit);
         eventSubscription = connection.subscribeEvents(fx, this::record);
         return this;
@@ -100,12 +104,16 @@ public final class Dashboard implements AutoCloseable {
             }
         }
         List<PairRow> rows = connection.site().pairs().stream()
-                .map(pair -> new PairRow(pair, s.pair(pair.id()).map(PairSnapshot::mode).orElse(null))).toList();
+                .map(pair -> row(pair, s.pair(pair.id()).orElse(null))).toList();
         if (!rows.equals(lastRows)) {
             lastRows = rows;
             window.publish(rows);
         }
         showSelected();
+    }
+
+    private static PairRow row(Pair pair, PairSnapshot p) {
+        return p == null ? new PairRow(pair, null) : new PairRow(pair, p.mode(), p.drift().differs());
     }
 
     /**
@@ -144,15 +152,17 @@ public final class Dashboard implements AutoCloseable {
         Pair config = row.pair();
         latest.pair(config.id()).ifPresent(p -> {
             PairView page = pages.computeIfAbsent(config.id(), id -> new PairView(actionsFor(config), zone, WINDOW_MS));
-            page.show(config, withEvents(p), latest.at(), histories.get(config.id()),
-                    connection.arbiterStatus(config.id()).orElse(null));
+            page.show(config, withEvents(p), latest.at(), histories.get(config.id()), p.arbiter() != null
+                    ? p.arbiter() : connection.arbiterStatus(config.id()).orElse(null)); // same moment as the cards
             window.showPage(page.root());
         });
     }
 
     private ActionsBar actionsFor(Pair config) {
-        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info);
-        if (connection.siteFile() != null) {
+        DeliberateGate gate = connection.readOnly() || connection.location() == null ? null
+                : DeliberateGate.forSite(connection.location(), connection.site().approvals());
+        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info, gate);
+        if (connection.siteFile() != null && !connection.readOnly()) {
             Button edit = new Button("Edit pair", new FontIcon(Material2AL.EDIT));
             edit.setId("action-edit");
             edit.setOnAction(e -> CompletableFuture.supplyAsync(() -> SerialPortScanner.system().ports()) // off FX

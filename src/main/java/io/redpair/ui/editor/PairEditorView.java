@@ -4,6 +4,7 @@ import io.redpair.arbiter.PortScanner.PortInfo;
 import io.redpair.pair.AuthRef;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
+import io.redpair.store.secrets.SecretStores;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,6 +18,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -43,9 +47,16 @@ public final class PairEditorView {
     private final CheckBox autoFailover = new CheckBox("Fail over automatically");
     private final Label meaning = new Label();
     private final Button save = new Button("Save site file");
+    private final Button storeSecret = new Button("Store secret…");
     private final Map<PairEditorViewModel.Field, Label> errors = new java.util.EnumMap<>(PairEditorViewModel.Field.class);
 
     public PairEditorView(PairEditorViewModel vm, Pair pair, List<PortInfo> ports, Consumer<PairForm> onSave) {
+        this(vm, pair, ports, onSave, new StoreSecretViewModel(vm.secretStore(), SecretStores.standard()));
+    }
+
+    /** @param secrets the "Store secret…" dialog's logic (which stores, the site's default) */
+    public PairEditorView(PairEditorViewModel vm, Pair pair, List<PortInfo> ports, Consumer<PairForm> onSave,
+                          StoreSecretViewModel secrets) {
         this.vm = vm;
         root.setId("pair-editor");
         auth.setId("editor-auth");
@@ -75,7 +86,11 @@ public final class PairEditorView {
         row(6, "Box B admin URL", urlB, PairEditorViewModel.Field.URL_B);
         row(8, "Authentication", auth, null);
         row(10, "User", username, PairEditorViewModel.Field.USERNAME);
-        row(12, "Secret reference", secret, PairEditorViewModel.Field.SECRET);
+        storeSecret.setId("editor-store-secret");
+        storeSecret.setOnAction(e -> StoreSecretDialog.open(root.getScene() == null ? null : root.getScene().getWindow(),
+                secrets, id.getText(), secret::setText));
+        HBox.setHgrow(secret, Priority.ALWAYS);
+        row(12, "Secret reference", new HBox(8, secret, storeSecret), PairEditorViewModel.Field.SECRET);
         row(14, "Arbiter port", port, null);
         row(16, "Probe interval (ms)", interval, PairEditorViewModel.Field.INTERVAL);
         row(18, "Missed probes before dead", missed, PairEditorViewModel.Field.MISSED);
@@ -110,6 +125,7 @@ public final class PairEditorView {
         boolean needsUser = auth.getValue() == AuthRef.Kind.PASSWORD;
         username.setDisable(!needsUser);
         secret.setDisable(auth.getValue() == AuthRef.Kind.NONE);
+        storeSecret.setDisable(auth.getValue() == AuthRef.Kind.NONE);
         meaning.setText(vm.meaning(form()));
         save.setDisable(!found.isEmpty());
     }
@@ -132,7 +148,7 @@ public final class PairEditorView {
         autoFailover.setSelected(policy.autoFailover());
     }
 
-    private void row(int line, String caption, Control input, PairEditorViewModel.Field field) {
+    private void row(int line, String caption, Region input, PairEditorViewModel.Field field) {
         grid.add(new Label(caption), 0, line);
         grid.add(input, 1, line);
         input.setPrefWidth(420);

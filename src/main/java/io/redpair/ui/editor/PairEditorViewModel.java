@@ -6,6 +6,7 @@ import io.redpair.pair.BoxConfig;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
+import io.redpair.pair.SecretStoreKind;
 import io.redpair.pair.Site;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,6 +41,11 @@ public final class PairEditorViewModel {
         this.editedId = editedId;
     }
 
+    /** Where the site keeps new secrets: the store "Store secret…" preselects. */
+    public SecretStoreKind secretStore() {
+        return site.secretStore();
+    }
+
     public Map<Field, String> validate(PairForm f) {
         Map<Field, String> errors = new EnumMap<>(Field.class);
         if (f.id() == null || !ID.matcher(f.id()).matches()) {
@@ -57,7 +63,8 @@ public final class PairEditorViewModel {
             errors.put(Field.USERNAME, "the Node-RED adminAuth user RedPair logs in as");
         }
         if (f.authKind() != AuthRef.Kind.NONE && (f.secretRef() == null || !SECRET_REF.matcher(f.secretRef().strip()).matches())) {
-            errors.put(Field.SECRET, "a reference such as env:LINE1_PW or vault:line-1 — never the password itself");
+            errors.put(Field.SECRET, "a reference such as env:LINE1_PW, vault:line-1 or keychain:line-1 — never the"
+                    + " password itself (Store secret… puts it in a store and fills this in)");
         }
         number(f.intervalMs(), 50, 10_000).ifPresent(e -> errors.put(Field.INTERVAL, e));
         number(f.missedBeats(), 2, 20).ifPresent(e -> errors.put(Field.MISSED, e));

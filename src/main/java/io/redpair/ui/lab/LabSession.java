@@ -16,6 +16,7 @@ import io.redpair.ui.FxExecutor;
 import io.redpair.ui.MainWindow;
 import io.redpair.ui.dashboard.Dashboard;
 import io.redpair.ui.dashboard.DesktopNotifier;
+import io.redpair.ui.dashboard.ToastLayer;
 import io.redpair.ui.site.OwnSupervisorConnection;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -88,7 +89,7 @@ public final class LabSession implements AutoCloseable {
                 return;
             }
             dashboard = new Dashboard(window, connection, FxExecutor.INSTANCE, ZoneId.systemDefault(),
-                    new DesktopNotifier()).start();
+                    new DesktopNotifier(new ToastLayer(window.overlay()))).start();
             window.showPage(null);
             selectTheLabPair();
             panel.attach(running);

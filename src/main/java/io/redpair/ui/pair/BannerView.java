@@ -1,6 +1,10 @@
 package io.redpair.ui.pair;
 
+import io.redpair.supervisor.FlowsDrift;
+import io.redpair.ui.PairRow;
+import io.redpair.ui.StatusBadge;
 import javafx.geometry.Pos;
+import javafx.scene.control.Tooltip;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -14,6 +18,7 @@ public final class BannerView {
     private final Label headline = new Label();
     private final Label detail = new Label();
     private final HBox iconHolder = new HBox();
+    private final StatusBadge drift = new StatusBadge(PairRow.DRIFT);
 
     public BannerView() {
         headline.setId("banner-headline");
@@ -24,7 +29,10 @@ public final class BannerView {
         VBox words = new VBox(2, headline, detail);
         HBox.setHgrow(words, Priority.ALWAYS);
         iconHolder.setAlignment(Pos.CENTER);
-        root.getChildren().addAll(iconHolder, words);
+        drift.setId("banner-drift");
+        drift.getStyleClass().add("drift-badge");
+        showDrift(FlowsDrift.UNKNOWN);
+        root.getChildren().addAll(iconHolder, words, drift);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setId("banner");
         root.getStyleClass().add("banner");
@@ -35,6 +43,19 @@ public final class BannerView {
     }
 
     private Banner last;
+    private FlowsDrift lastDrift;
+
+    /** The drift badge beside the headline: a warning that never changes the banner's own level. */
+    public void showDrift(FlowsDrift d) {
+        if (d.equals(lastDrift)) {
+            return;
+        }
+        lastDrift = d;
+        drift.setVisible(d.differs());
+        drift.setManaged(d.differs());
+        drift.setTooltip(d.differs() ? new Tooltip(d.words() + ". RedPair does not act on this; push the flows"
+                + " so both boxes match.") : null);
+    }
 
     /** Unchanged banners cost nothing: at 4 Hz most snapshots say the same thing. */
     public void show(Banner banner) {

@@ -4,6 +4,7 @@ import io.redpair.failover.Mode;
 import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
 import io.redpair.supervisor.BoxSnapshot;
+import io.redpair.supervisor.FlowsDrift;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.ui.PairBadge;
 import java.util.Locale;
@@ -12,10 +13,14 @@ import java.util.Locale;
  * One box card's text, derived from a snapshot. Values that the supervisor has not measured yet read
  * "not yet" rather than 0, so an engineer never mistakes "unknown" for "fine". Pure.
  *
- * @param level how worrying the box's condition is (a down spare is a warning, a down active an alarm)
+ * @param level     how worrying the box's condition is (a down spare is a warning, a down active an alarm)
+ * @param version   the Node-RED version the box reported, "not read yet" before the first reading
+ * @param flowsRev  the short flows revision and whether the other box has the same ("1a2b3c4d… · same as B")
+ * @param revLevel  WARNING when the pair's flows drifted (the revision line is styled by it), else NEUTRAL
  */
 public record BoxCard(BoxId box, String title, String role, String condition, String detail, String url,
-                      String latency, String heartbeatAge, String phi, PairBadge.Level level) {
+                      String latency, String heartbeatAge, String phi, PairBadge.Level level, String version,
+                      String flowsRev, PairBadge.Level revLevel) {
 
     public static BoxCard of(PairSnapshot p, BoxId id) {
         BoxSnapshot b = p.boxes().get(id);
@@ -27,7 +32,25 @@ public record BoxCard(BoxId box, String title, String role, String condition, St
         BoxCondition c = b == null ? BoxCondition.UNKNOWN : b.condition();
         return new BoxCard(id, "Box " + id, role, words(c), b == null ? "" : nullToEmpty(b.detail()),
                 b == null ? "" : b.url(), b == null ? "not yet" : latency(b), b == null ? "not yet" : age(b, c),
-                b == null ? "-" : String.format(Locale.ROOT, "%.1f", b.phi()), level(c, active));
+                b == null ? "-" : String.format(Locale.ROOT, "%.1f", b.phi()), level(c, active),
+                b == null || b.nodeRedVersion() == null ? "not read yet" : b.nodeRedVersion(), revision(p, id),
+                p.drift().differs() ? PairBadge.Level.WARNING : PairBadge.Level.NEUTRAL);
+    }
+
+    /** The box's revision and the pair's verdict on it, from the box's side ("same as B", "differs from B"). */
+    static String revision(PairSnapshot p, BoxId id) {
+        BoxSnapshot b = p.boxes().get(id);
+        if (b == null || b.flowsRev() == null) {
+            return "not read yet";
+        }
+        String rev = FlowsDrift.shortRev(b.flowsRev());
+        BoxId other = id.other();
+        switch (p.drift().state()) {
+            case MATCH: return rev + " · same as " + other;
+            case DIFFER: return rev + " · differs from " + other;
+            case CHECKING: return rev + " · re-checking " + other;
+            default: return rev + " · " + other + " not read yet";
+        }
     }
 
     static String words(BoxCondition c) {

@@ -1,6 +1,7 @@
 package io.redpair.ui.pair;
 
 import java.util.List;
+import io.redpair.ui.PairBadge;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -19,15 +20,19 @@ public final class BoxCardView {
     private final Label title = new Label();
     private final Label role = new Label();
     private final Label condition = new Label();
+    private final javafx.scene.control.Tooltip conditionTip = new javafx.scene.control.Tooltip();
     private final Label detail = new Label();
     private final Label url = new Label();
     private final Label latency = new Label();
     private final Label heartbeat = new Label();
     private final Label phi = new Label();
+    private final Label version = new Label();
+    private final Label flowsRev = new Label();
     private final Sparkline sparkline = new Sparkline(260, 36);
 
     private List<PairHistory.Sample> history = List.of();
     private io.redpair.ui.PairBadge.Level level;
+    private PairBadge.Level revLevel;
 
     public BoxCardView(String id) {
         root.setId(id);
@@ -37,6 +42,9 @@ public final class BoxCardView {
         role.setId(id + "-role");
         condition.getStyleClass().add("card-condition");
         condition.setId(id + "-condition");
+        condition.setWrapText(true); // "Standing by (flows stopped, ready)" must never end in an ellipsis
+        condition.setMinHeight(Region.USE_PREF_SIZE);
+        condition.setTooltip(conditionTip);
         detail.getStyleClass().add("text-muted");
         detail.setWrapText(true);
         detail.setMinHeight(Region.USE_PREF_SIZE);
@@ -48,11 +56,18 @@ public final class BoxCardView {
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(4);
-        facts.addRow(0, caption("Probe latency"), latency);
-        facts.addRow(1, caption("Last heartbeat"), heartbeat);
-        facts.addRow(2, caption("Suspicion (phi)"), phi);
+        facts.addRow(0, caption("Node-RED"), version);
+        facts.addRow(1, caption("Flows revision"), flowsRev);
+        facts.addRow(2, caption("Probe latency"), latency);
+        facts.addRow(3, caption("Last heartbeat"), heartbeat);
+        facts.addRow(4, caption("Suspicion (phi)"), phi);
         latency.setId(id + "-latency");
         heartbeat.setId(id + "-heartbeat");
+        version.setId(id + "-version");
+        flowsRev.setId(id + "-rev");
+        flowsRev.getStyleClass().add("card-rev");
+        flowsRev.setWrapText(true); // on a narrow window "… · differs from B" wraps, never cut to "differs fro..."
+        flowsRev.setMinHeight(Region.USE_PREF_SIZE);
         root.getChildren().addAll(head, condition, detail, url, facts, sparkline);
         HBox.setHgrow(root, Priority.ALWAYS);
         root.setMinWidth(280);
@@ -69,6 +84,7 @@ public final class BoxCardView {
         title.setText(card.title());
         role.setText(card.role());
         condition.setText(card.condition());
+        conditionTip.setText(card.condition() + "\n" + card.detail());
         if (card.level() != level) { // a new icon and style class re-run CSS: only when the level changes
             level = card.level();
             condition.setGraphic(LevelIcons.icon(card.level(), "card-condition-icon"));
@@ -79,6 +95,13 @@ public final class BoxCardView {
         latency.setText(card.latency());
         heartbeat.setText(card.heartbeatAge());
         phi.setText(card.phi());
+        version.setText(card.version());
+        flowsRev.setText(card.flowsRev());
+        if (card.revLevel() != revLevel) {
+            revLevel = card.revLevel();
+            flowsRev.setGraphic(revLevel == PairBadge.Level.WARNING ? LevelIcons.icon(revLevel, "card-rev-icon") : null);
+            LevelIcons.restyle(flowsRev.getStyleClass(), revLevel);
+        }
         this.history = history;
         sparkline.draw(history, Color.web("#0969da"));
     }

@@ -1,8 +1,8 @@
 package io.redpair.ui.pair;
 
-import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
+import io.redpair.supervisor.ArbiterSnapshot;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.ui.actions.ActionsBar;
 import java.time.Instant;
@@ -55,15 +55,16 @@ public final class PairView {
     }
 
     /**
-     * Shows the pair as of {@code at} (the snapshot's time); {@code arbiterStatus} is null when no arbiter
-     * status is reported.
+     * Shows the pair as of {@code at} (the snapshot's time); {@code arbiterView} is null when no arbiter view
+     * is reported.
      */
-    public void show(Pair config, PairSnapshot p, Instant at, PairHistory history, ArbiterStatus arbiterStatus) {
+    public void show(Pair config, PairSnapshot p, Instant at, PairHistory history, ArbiterSnapshot arbiterView) {
         banner.show(Banner.of(p, zone));
+        banner.showDrift(p.drift());
         actions.update(p);
         cardA.show(BoxCard.of(p, BoxId.A), history.thinned(BoxId.A, 80));
         cardB.show(BoxCard.of(p, BoxId.B), history.thinned(BoxId.B, 80));
-        arbiter.show(ArbiterPanel.of(config == null ? null : config.arbiter(), arbiterStatus));
+        arbiter.show(ArbiterPanel.of(config == null ? null : config.arbiter(), arbiterView));
         chart.show(history, at.toEpochMilli(), windowMs);
         timeline.show(p.timeline());
     }

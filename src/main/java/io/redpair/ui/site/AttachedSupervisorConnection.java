@@ -3,7 +3,10 @@ package io.redpair.ui.site;
 import io.redpair.pair.Site;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.ArbiterSnapshot;
+import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteLock;
+import java.util.Optional;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SnapshotJsonReader;
 import io.redpair.supervisor.Subscribers;
@@ -50,8 +53,11 @@ public final class AttachedSupervisorConnection implements SiteConnection {
         return t;
     });
     private volatile boolean lostReported;
+    private final Path siteFile;
+    private volatile SiteSnapshot latest;
 
-    private AttachedSupervisorConnection(Site site, ControlClient client, String holder) {
+    private AttachedSupervisorConnection(Path siteFile, Site site, ControlClient client, String holder) {
+        this.siteFile = siteFile;
         this.site = site;
         this.client = client;
         this.holder = holder;
@@ -61,7 +67,8 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     public static AttachedSupervisorConnection attach(Path siteFile) throws IOException, SiteFileException {
         Site site = SiteFile.load(siteFile);
         ControlClient client = ControlClient.forSite(siteFile, Duration.ofSeconds(2));
-        AttachedSupervisorConnection c = new AttachedSupervisorConnection(site, client, SiteLock.holderOf(siteFile));
+        AttachedSupervisorConnection c = new AttachedSupervisorConnection(siteFile, site, client,
+                SiteLock.holderOf(siteFile));
         c.status(); // fails now, with the reason, when nothing answers on the control channel
         c.poller.scheduleWithFixedDelay(c::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         return c;
@@ -79,6 +86,7 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     private void poll() {
         try {
             SiteSnapshot s = status();
+            latest = s;
             diff.next(s).forEach(events::publish);
             snapshots.publish(diff.withTimeline(s));
             lostReported = false;
@@ -98,6 +106,11 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     }
 
     @Override
+    public Path location() {
+        return siteFile;
+    }
+
+    @Override
     public String describe() {
         return "Supervisor: attached to supervise pid " + holder;
     }
@@ -110,6 +123,13 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     @Override
     public AutoCloseable subscribeEvents(Executor executor, Consumer<? super SupervisorEvent> consumer) {
         return events.add(executor, consumer);
+    }
+
+    /** From the last status polled; the supervisor serializes the arbiter view into it (SnapshotJson). */
+    @Override
+    public Optional<ArbiterSnapshot> arbiterStatus(String pairId) {
+        SiteSnapshot s = latest;
+        return s == null ? Optional.empty() : s.pair(pairId).map(PairSnapshot::arbiter);
     }
 
     @Override

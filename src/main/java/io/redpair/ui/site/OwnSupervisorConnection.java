@@ -9,7 +9,10 @@ import io.redpair.store.Journal;
 import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
+import io.redpair.supervisor.ArbiterSnapshot;
 import io.redpair.supervisor.NodeRedBoxPort;
+import io.redpair.supervisor.PairSnapshot;
+import java.util.Optional;
 import io.redpair.supervisor.SiteLock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,13 +44,15 @@ public final class OwnSupervisorConnection implements SiteConnection {
     });
 
     private final AutoCloseable resources;
-
-    /** Wraps a running supervisor; {@code resources} (journal, site lock) are closed after it. */
+    private final AutoCloseable latestSubscription;
+    private volatile SiteSnapshot latest;
     private Path siteFile;
 
+    /** Wraps a running supervisor; {@code resources} (journal, site lock) are closed after it. */
     public OwnSupervisorConnection(Supervisor supervisor, AutoCloseable resources) {
         this.supervisor = supervisor;
         this.resources = resources;
+        this.latestSubscription = supervisor.subscribeSnapshots(Runnable::run, s -> latest = s);
     }
 
     /**
@@ -115,6 +120,12 @@ public final class OwnSupervisorConnection implements SiteConnection {
     }
 
     @Override
+    public Optional<ArbiterSnapshot> arbiterStatus(String pairId) {
+        SiteSnapshot s = latest;
+        return s == null ? Optional.empty() : s.pair(pairId).map(PairSnapshot::arbiter);
+    }
+
+    @Override
     public CompletableFuture<ControlResponse> send(ControlRequest request) {
         return CompletableFuture.supplyAsync(() -> supervisor.handle(request), requests);
     }
@@ -122,6 +133,11 @@ public final class OwnSupervisorConnection implements SiteConnection {
     @Override
     public void close() {
         requests.shutdownNow();
+        try {
+            latestSubscription.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(OwnSupervisorConnection.class).debug("unsubscribing: {}", e.toString());
+        }
         supervisor.close();
         try {
             resources.close();

@@ -1,6 +1,6 @@
 package io.redpair.ui.site;
 
-import io.redpair.arbiter.ArbiterStatus;
+import io.redpair.supervisor.ArbiterSnapshot;
 import io.redpair.pair.Site;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
@@ -35,16 +35,32 @@ public interface SiteConnection extends AutoCloseable {
     CompletableFuture<ControlResponse> send(ControlRequest request);
 
     /**
-     * The pair's last arbiter STATUS, when the supervisor reports one. The supervisor does not publish arbiter
-     * status in its snapshots yet, so the default says "none" and the panel shows "status not reported".
+     * The pair's arbiter as of the latest snapshot this connection saw: link and last STATUS. Empty when the
+     * supervisor has no arbiter wired for the pair, or before the first snapshot (the panel then says "not
+     * reported"). The dashboard prefers the arbiter of the snapshot it is drawing, so banner, cards and panel
+     * always show the same moment.
      */
-    default Optional<ArbiterStatus> arbiterStatus(String pairId) {
-        return Optional.empty();
-    }
+    Optional<ArbiterSnapshot> arbiterStatus(String pairId);
 
     /** The site file, when this console may edit it (null for an attached console or a fake). */
     default Path siteFile() {
         return null;
+    }
+
+    /**
+     * Where the site file is, for the deliberate-action gate (approver accounts and the audit trail live beside
+     * it); null when this console may not act. Unlike {@link #siteFile()} also known when attached.
+     */
+    default Path location() {
+        return siteFile();
+    }
+
+    /**
+     * A read-only observer (issue 8 item 5): it took no site lock and no arbiter session, sends no request
+     * that changes anything, and the console offers no action and no editor.
+     */
+    default boolean readOnly() {
+        return false;
     }
 
     @Override

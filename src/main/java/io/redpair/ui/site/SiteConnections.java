@@ -1,6 +1,12 @@
 package io.redpair.ui.site;
 
+import io.redpair.pair.Site;
+import io.redpair.store.SecretResolver;
 import io.redpair.store.SiteFileException;
+import io.redpair.store.trust.ConfirmedPins;
+import io.redpair.store.trust.PinFileException;
+import io.redpair.supervisor.NodeRedBoxPort;
+import io.redpair.supervisor.Supervisor;
 import io.redpair.supervisor.SiteLock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +19,33 @@ import java.util.Optional;
 public final class SiteConnections {
 
     private SiteConnections() {
+    }
+
+    /**
+     * Opens {@code siteFile} for watching only (issue 8 item 5): attached to the running supervisor's status
+     * when one answers, else a supervisor of its own in observe-only mode (no journal, no decisions) that probes
+     * the boxes. Never takes the site lock, never opens an arbiter session, never sends a request that changes
+     * anything. Blocking: call it off the JavaFX thread.
+     */
+    public static SiteConnection openReadOnly(Path siteFile) throws IOException, SiteFileException {
+        try {
+            return new ReadOnlyConnection(AttachedSupervisorConnection.attach(siteFile),
+                    "Watching supervise pid " + SiteLock.holderOf(siteFile));
+        } catch (IOException noSupervisor) {
+            Site site = withPins(siteFile);
+            Supervisor observer = Supervisor.start(site, null, NodeRedBoxPort.factory(new SecretResolver()));
+            return new ReadOnlyConnection(new OwnSupervisorConnection(observer, () -> { }),
+                    "No supervisor runs: probing the boxes");
+        }
+    }
+
+    /** The site with the confirmed TLS pins applied (a pins-file error reads as an I/O error, with its text). */
+    static Site withPins(Path siteFile) throws IOException, SiteFileException {
+        try {
+            return ConfirmedPins.loadSite(siteFile);
+        } catch (PinFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /** Blocking (file I/O, one control-channel round trip): call it off the JavaFX thread. */

@@ -12,8 +12,10 @@ import io.redpair.lab.NodeRedProcess;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Policy;
 import io.redpair.supervisor.SupervisorEvent;
+import io.redpair.supervisor.control.ControlRequest;
 import io.redpair.supervisor.fault.FailoverBenchmark.Timed;
 import io.redpair.testkit.NodeRedBoxes;
+import io.redpair.testkit.ObserverReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * MTTR of each way the active can fail under {@code fencing: arbiter} (real Node-RED boxes, the simulator behind
  * a socat pty, the observer), split into phases, side by side with SIGKILL under {@code api-only} and a cold
  * restart of the same Node-RED, all measured in one run. A benchmark, not a test (surefire skips *Benchmark):
- * <pre>./mvnw -B -o test -Dtest=ArbiterFailoverBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dredpair.bench.runs=5]</pre>
- * Phases, from the fault injection: detect (until the decision to fail over), fence (FENCE PREP/EXEC and the
- * STATUS read-back showing fenced and power 0), select (SELECT PREP/EXEC and relay feedback read back), start
- * (POST start on the new active until the observer's first canary answer). They add up to the observer's MTTR.
+ * <pre>./mvnw -B -o test -Dtest=ArbiterFailoverBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dredpair.bench.runs=5]
+ *     [-Dredpair.bench.faults=HUNG,POWER_OFF_LAN_SILENT]</pre>
+ * Phases, from the fault injection (or the switchover request): detect (until the decision), fence/stop (FENCE
+ * PREP/EXEC and the STATUS read-back showing fenced and power 0, or the graceful API stop verified), select
+ * (SELECT PREP/EXEC and relay feedback read back), start (POST start on the new active until the observer's
+ * first canary answer). They add up to the observer's MTTR; gap = the old active's last answer to the new
+ * one's first (the observer's, for the fault rows this includes the detection).
  * Policy: 250 ms × 4 (1 s deadline), hold-down 0 so that consecutive failovers are allowed.
  */
 class ArbiterFailoverBenchmark {
@@ -52,7 +57,8 @@ class ArbiterFailoverBenchmark {
         SIGKILL("SIGKILL (process gone)"),
         POWER_OFF("powered off: pA=0, beat silent, killed"),
         POWER_OFF_LAN_SILENT("powered off, LAN silent (frozen)"),
-        HUNG("runtime hung: SIGSTOP");
+        HUNG("runtime hung: SIGSTOP"),
+        SWITCHOVER("planned switchover (graceful stop)");
 
         final String words;
 
@@ -64,18 +70,19 @@ class ArbiterFailoverBenchmark {
     /** Milliseconds per phase and run. */
     private static final class Phases {
         final long[] detect = new long[RUNS];
-        final long[] fence = new long[RUNS];
+        final long[] safe = new long[RUNS];
         final long[] select = new long[RUNS];
         final long[] start = new long[RUNS];
         final long[] mttr = new long[RUNS];
+        final long[] gap = new long[RUNS];
     }
 
     private final List<String> table = new ArrayList<>();
 
     @Test
     void arbiterPathsSideBySideWithSigkillAndColdRestart() throws Exception {
-        table.add(String.format(Locale.ROOT, "%-34s %-8s | %-11s %-11s %-11s %-11s | %-11s", "fault (runs " + RUNS + ")",
-                "fencing", "detect", "fence", "select", "start+beat", "MTTR"));
+        table.add(String.format(Locale.ROOT, "%-34s %-8s | %-11s %-11s %-11s %-11s | %-11s %-11s",
+                "fault (runs " + RUNS + ")", "fencing", "detect", "fence/stop", "select", "start+beat", "MTTR", "gap"));
         apiOnlyBaseline();
         arbiterPaths();
         System.out.println("\n==== ArbiterFailoverBenchmark (p50 / p95 ms) ====");
@@ -93,6 +100,7 @@ class ArbiterFailoverBenchmark {
                 measure(lab, null, timed, Fault.SIGKILL, ph, run);
             }
             row(Fault.SIGKILL, "api-only", ph);
+            lab.assertNoDualActive("bench-api-only"); // before the cold restarts, which run a second box on purpose
             NodeRedProcess spare = lab.process(lab.state().active().other());
             lab.stopSupervising(); // else the restarted box would be a split brain that RedPair resolves
             for (int run = 0; run < RUNS; run++) {
@@ -110,14 +118,22 @@ class ArbiterFailoverBenchmark {
              ArbiterLab arb = ArbiterLab.start(labDir, lab)) {
             lab.observe().superviseWithArbiter(arb.newPort());
             List<Timed> timed = subscribe(lab);
-            for (Fault fault : Fault.values()) {
+            for (Fault fault : faults()) {
                 Phases ph = new Phases();
                 for (int run = 0; run < RUNS; run++) {
                     measure(lab, arb, timed, fault, ph, run);
                 }
                 row(fault, "arbiter", ph);
             }
+            lab.assertNoDualActive("bench-arbiter");
         }
+    }
+
+    /** {@code -Dredpair.bench.faults=HUNG,POWER_OFF} measures only those (default: all). */
+    private static List<Fault> faults() {
+        String only = System.getProperty("redpair.bench.faults", "");
+        return only.isBlank() ? List.of(Fault.values())
+                : java.util.Arrays.stream(only.split(",")).map(String::trim).map(Fault::valueOf).toList();
     }
 
     private static List<Timed> subscribe(FaultLab lab) {
@@ -135,20 +151,31 @@ class ArbiterFailoverBenchmark {
         BoxId heir = victim.other();
         timed.clear();
         long t0 = lab.observer.mark(fault + " " + victim);
-        inject(fault, lab.process(victim), arb, victim);
+        if (fault == Fault.SWITCHOVER) {
+            lab.supervisor.handle(new ControlRequest(null, ControlRequest.SWITCHOVER, FaultLab.PAIR, heir.name(), null,
+                    null, null, null, "bench", "lab"));
+        } else {
+            inject(fault, lab.process(victim), arb, victim);
+        }
         lab.await("running on " + heir, s -> ArbiterFaultFixture.runningOn(s, heir), SETTLE);
         lab.observer.awaitServing(heir.name(), t0, 10_000);
-        long served = lab.observer.report().firstServingAfter(heir.name(), t0).orElseThrow();
-        long decided = first(timed, e -> e instanceof SupervisorEvent.StateChanged s && s.to() == Mode.FAILING_OVER);
-        long fenced = finished(timed, "fence", victim);
+        ObserverReport report = lab.observer.report();
+        long served = report.firstServingAfter(heir.name(), t0).orElseThrow();
+        long decided = first(timed, e -> e instanceof SupervisorEvent.StateChanged s
+                && (s.to() == Mode.FAILING_OVER || s.to() == Mode.SWITCHING_OVER));
+        long safe = Math.max(finished(timed, "fence", victim), finished(timed, "stop-flows", victim));
         long selected = finished(timed, "select-output", heir);
-        long afterFence = fenced < 0 ? decided : fenced;
-        long afterSelect = selected < 0 ? afterFence : selected;
+        long afterSafe = safe < 0 ? decided : safe;
+        long afterSelect = selected < 0 ? afterSafe : selected;
         ph.detect[run] = ms(decided - t0);
-        ph.fence[run] = ms(afterFence - decided);
-        ph.select[run] = ms(afterSelect - afterFence);
+        ph.safe[run] = ms(afterSafe - decided);
+        ph.select[run] = ms(afterSelect - afterSafe);
         ph.start[run] = ms(served - afterSelect);
         ph.mttr[run] = ms(served - t0);
+        ph.gap[run] = ms(served - report.lastServingBefore(victim.name(), served).orElse(t0));
+        if (fault == Fault.SWITCHOVER) {
+            return; // the old active is the standby already
+        }
         recover(lab, arb, victim, heir);
     }
 
@@ -189,7 +216,7 @@ class ArbiterFailoverBenchmark {
     }
 
     private void row(Fault fault, String fencing, Phases ph) {
-        table.add(String.format(Locale.ROOT, "%-34s %-8s | %-11s %-11s %-11s %-11s | %-11s", fault.words, fencing,
-                p(ph.detect), p(ph.fence), p(ph.select), p(ph.start), p(ph.mttr)));
+        table.add(String.format(Locale.ROOT, "%-34s %-8s | %-11s %-11s %-11s %-11s | %-11s %-11s", fault.words,
+                fencing, p(ph.detect), p(ph.safe), p(ph.select), p(ph.start), p(ph.mttr), p(ph.gap)));
     }
 }

@@ -2,6 +2,7 @@ package io.redpair.ui.fake;
 
 import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.pair.Site;
+import io.redpair.supervisor.ArbiterSnapshot;
 import java.util.Optional;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
@@ -32,11 +33,24 @@ public final class FakeSiteConnection implements SiteConnection {
     private final List<Sub<SiteSnapshot>> snapshots = new CopyOnWriteArrayList<>();
     private final List<Sub<SupervisorEvent>> events = new CopyOnWriteArrayList<>();
     private final List<ControlRequest> sent = new CopyOnWriteArrayList<>();
-    private volatile ArbiterStatus arbiter;
+    private volatile ArbiterSnapshot arbiter;
     private volatile Function<ControlRequest, ControlResponse> answers = r -> ControlResponse.ok("accepted: " + r.op());
+
+    private volatile java.nio.file.Path location;
 
     public FakeSiteConnection(Site site) {
         this.site = site;
+    }
+
+    /** Where approvals and the audit trail live (a site file path in a temporary folder); null: no actions. */
+    public FakeSiteConnection at(java.nio.file.Path siteFile) {
+        this.location = siteFile;
+        return this;
+    }
+
+    @Override
+    public java.nio.file.Path location() {
+        return location;
     }
 
     public void publish(SiteSnapshot s) {
@@ -47,13 +61,17 @@ public final class FakeSiteConnection implements SiteConnection {
         events.forEach(sub -> sub.deliver(e));
     }
 
-    /** The arbiter status this fake reports for every pair that has an arbiter configured (null: none). */
+    /**
+     * The arbiter status this fake reports, link up, for every pair that has an arbiter configured (null: none)
+     * and whose snapshot carries no arbiter view of its own.
+     */
     public void reportArbiter(ArbiterStatus status) {
-        this.arbiter = status;
+        this.arbiter = status == null ? null : new ArbiterSnapshot(true, "up on /dev/ttyUSB0 (serial WDA-00417)",
+                status, 400);
     }
 
     @Override
-    public Optional<ArbiterStatus> arbiterStatus(String pairId) {
+    public Optional<ArbiterSnapshot> arbiterStatus(String pairId) {
         return site.pair(pairId).filter(p -> p.arbiter() != null).map(p -> arbiter);
     }
 

@@ -10,7 +10,11 @@ import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
 import io.redpair.pair.Site;
+import io.redpair.arbiter.ArbiterStatus;
+import io.redpair.arbiter.Selection;
+import io.redpair.supervisor.ArbiterSnapshot;
 import io.redpair.supervisor.BoxSnapshot;
+import io.redpair.supervisor.FlowsDrift;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
 import java.net.URI;
@@ -67,6 +71,32 @@ public final class Snapshots {
                 Map.of(BoxId.A, box(BoxId.A, BoxCondition.UNREACHABLE, 0, 6210, 24, "no connection for 6.2 s"),
                         BoxId.B, box(BoxId.B, BoxCondition.STANDBY_READY, 12, -1, 0, "flows stopped, ready to take over")),
                 timeline);
+    }
+
+    /** A realistic flows revision (sha256 hex) for previews and tests. */
+    public static String rev(String start) {
+        return (start + "c4be0d73a91f52e86b0d4417f3a2c9e5d18b7f60a4e2c93d15f8b6a07e4d2c91").substring(0, 64);
+    }
+
+    /** {@code p} with both boxes' Node-RED version and flows revision read, and the drift verdict. */
+    public static PairSnapshot withFlows(PairSnapshot p, String revA, String revB, FlowsDrift.State state) {
+        Map<BoxId, BoxSnapshot> boxes = new java.util.EnumMap<>(p.boxes());
+        boxes.put(BoxId.A, boxes.get(BoxId.A).withFacts("4.1.15", revA, 8_200));
+        boxes.put(BoxId.B, boxes.get(BoxId.B).withFacts("4.1.15", revB, 8_400));
+        return new PairSnapshot(p.pairId(), p.name(), p.mode(), p.active(), p.epoch(), p.reason(), p.step(),
+                p.target(), p.canary(), p.suppressed(), boxes, p.timeline(), p.fencing(),
+                new FlowsDrift(state, revA, revB), p.arbiter());
+    }
+
+    /** An armed arbiter selecting A, both boxes powered and beating, as STATUS reports it. */
+    public static ArbiterStatus arbiterStatus(long epoch) {
+        return new ArbiterStatus(ArbiterStatus.ArmState.ARMED, Selection.A, ArbiterStatus.RelayFeedback.A, false,
+                false, true, true, 112, 131, 3_750, epoch, false, 0);
+    }
+
+    /** {@code p} carrying the arbiter view the supervisor reports. */
+    public static PairSnapshot withArbiter(PairSnapshot p, ArbiterSnapshot arbiter) {
+        return p.withDriftAndArbiter(p.drift(), arbiter);
     }
 
     /** A failover story as the supervisor tells it, starting at {@code t0}. */

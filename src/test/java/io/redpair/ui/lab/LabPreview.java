@@ -14,7 +14,8 @@ import javafx.stage.Stage;
 
 /**
  * Not a test: the first-run console on a lab pair in a temporary directory; with {@code -Dredpair.preview.killAfterMs=N}
- * it presses "Kill A" after N ms, for the failover screenshot under Xvfb (docs/screenshots/lab-failover.png).
+ * it presses "Kill A" after N ms ({@code hangAfterMs}: "Hang A"), for the failover screenshot under Xvfb
+ * (docs/screenshots/lab-failover.png).
  */
 public final class LabPreview extends Application {
 
@@ -38,19 +39,31 @@ public final class LabPreview extends Application {
         stage.setScene(scene);
         stage.show();
         session.start();
-        long killAfter = Long.getLong("redpair.preview.killAfterMs", -1);
-        if (killAfter > 0) {
-            Thread t = new Thread(() -> {
-                try {
-                    Thread.sleep(killAfter);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                Platform.runLater(() -> ((Button) scene.lookup("#lab-kill-a")).fire());
-            });
-            t.setDaemon(true);
-            t.start();
+        pressLater(scene, "#lab-kill-a", Long.getLong("redpair.preview.killAfterMs", -1));
+        pressLater(scene, "#lab-hang-a", Long.getLong("redpair.preview.hangAfterMs", -1));
+        // e.g. -Dredpair.preview.press=#filter-commands@24000,#filter-boxes@24000 (timeline filters for a screenshot)
+        for (String press : System.getProperty("redpair.preview.press", "").split(",")) {
+            if (press.contains("@")) {
+                pressLater(scene, press.substring(0, press.indexOf('@')), Long.parseLong(press.substring(press.indexOf('@') + 1)));
+            }
         }
+    }
+
+    /** Presses a lab button after {@code afterMs} (no-op when negative), as a trainee would. */
+    private static void pressLater(Scene scene, String id, long afterMs) {
+        if (afterMs <= 0) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(afterMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Platform.runLater(() -> ((javafx.scene.control.ButtonBase) scene.lookup(id)).fire());
+        });
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

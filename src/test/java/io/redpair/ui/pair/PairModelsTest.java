@@ -108,7 +108,8 @@ class PairModelsTest {
     void arbiterStatusLinesAndAFaultyRelayIsAnAlarm() {
         ArbiterStatus s = new ArbiterStatus(ArbiterStatus.ArmState.ARMED, Selection.A, ArbiterStatus.RelayFeedback.FAULT,
                 false, true, true, false, 120, -1, 4200, 9, false, 0);
-        ArbiterPanel p = ArbiterPanel.of(new ArbiterConfig("/dev/ttyUSB0", "WDA-1", 115200), s);
+        ArbiterPanel p = ArbiterPanel.of(new ArbiterConfig("/dev/ttyUSB0", "WDA-1", 115200),
+                new io.redpair.supervisor.ArbiterSnapshot(true, "up on /dev/ttyUSB0 (serial WDA-1)", s, 300));
         assertThat(p.level()).isEqualTo(PairBadge.Level.ALARM);
         assertThat(p.lines()).contains(new ArbiterPanel.Line("Fences", "A free · B fenced"),
                 new ArbiterPanel.Line("Heartbeat lines", "A 120 ms · B none yet"),
