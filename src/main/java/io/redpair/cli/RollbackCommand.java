@@ -65,6 +65,11 @@ public final class RollbackCommand implements Callable<Integer> {
                     + site + " (a push keeps one; nothing to roll back to)");
             return ExitCodes.BAD_INPUT;
         }
+        if (!json) {
+            spec.commandLine().getOut().println("Credentials: a rollback restores flows, not credentials. Node-RED never"
+                    + " returns credentials, so the snapshot has none; each box keeps the credentials it has now for every"
+                    + " node that stays (by id), and loses them for nodes the rollback removes (warned below).");
+        }
         try (PairPushSession session = PairPushSession.open(site, pair)) {
             PushPlan plan = PushPlan.perBox(snapshots.get(BoxId.A), snapshots, session.roles, session.current);
             return session.run(plan, "rollback", new PairPushSession.RunOptions(dryRun, yes, json,

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The control channel answers when the request is accepted, so this port then waits until the boxes show the
  * switchover done: the target serves its canary and the old active's flows are stopped.
  */
-final class SiteSwitchoverPort implements SwitchoverPort {
+public final class SiteSwitchoverPort implements SwitchoverPort {
 
     private static final Duration DONE_LIMIT = Duration.ofSeconds(120);
 
@@ -29,7 +29,8 @@ final class SiteSwitchoverPort implements SwitchoverPort {
     private final Map<BoxId, NodeRedClient> clients;
     private final String heartbeatPath;
 
-    SiteSwitchoverPort(Path siteFile, Map<BoxId, NodeRedClient> clients, String heartbeatPath) {
+    /** @param clients both boxes' clients, used only to see the switchover done */
+    public SiteSwitchoverPort(Path siteFile, Map<BoxId, NodeRedClient> clients, String heartbeatPath) {
         this.siteFile = siteFile;
         this.clients = clients;
         this.heartbeatPath = heartbeatPath;

@@ -10,6 +10,8 @@ import io.redpair.nodered.FlowsState;
 import io.redpair.nodered.NodeRedClient;
 import io.redpair.store.Journal;
 import io.redpair.store.JournalEntry;
+import io.redpair.store.audit.AuditLog;
+import io.redpair.store.audit.AuditRecord;
 import io.redpair.testkit.LargeFlowGenerator;
 import io.redpair.testkit.NodeRedBoxes;
 import io.redpair.testsupport.FakeTerminal;
@@ -126,6 +128,15 @@ class PushCommandOnRealPairTest {
             assertThat(entries).extracting(JournalEntry::type).containsExactly("push", "push-done", "rollback", "rollback-done");
             assertThat(entries.get(0).text()).contains("rev " + before + " -> " + pushed);
             assertThat(entries.get(2).text()).contains("rev " + pushed + " -> " + before);
+        }
+        try (AuditLog audit = AuditLog.openReadOnly(Journal.fileFor(site))) {
+            List<AuditRecord> rows = audit.since(start);
+            assertThat(rows).extracting(AuditRecord::type).containsExactly("push-started", "push", "rollback-started", "rollback");
+            assertThat(rows).extracting(AuditRecord::result).containsExactly("started", "completed", "started", "completed");
+            assertThat(rows.get(0).details()).contains("\"revBefore\":\"" + before).contains("\"revTarget\":\"" + pushed);
+            assertThat(rows.get(1).details()).contains("\"revAfter\":\"" + pushed);
+            assertThat(rows.get(3).details()).contains("\"revAfter\":\"" + before);
+            assertThat(audit.verify().ok()).isTrue();
         }
     }
 

@@ -3,7 +3,16 @@ package io.redpair.flows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.redpair.cli.SiteSwitchoverPort;
+import io.redpair.flows.push.PushBySwitchover;
 import io.redpair.flows.push.PushExecutor;
+import io.redpair.flows.push.PushProgress;
+import io.redpair.flows.push.SwitchoverReport;
+import io.redpair.nodered.FlowsState;
+import io.redpair.testkit.LabSiteFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
 import io.redpair.flows.push.PushPlan;
 import io.redpair.flows.push.PushResult;
 import io.redpair.flows.push.StepResult;
@@ -37,6 +46,12 @@ public final class PushBenchmark {
             run("whole set onto canary-only", FlowSetLoader.fromTree("2k", flows), active, spare, clients);
             ((ObjectNode) flows.get(flows.size() - 2)).put("func", "msg.payload = 42;\nreturn msg;");
             run("one function changed", FlowSetLoader.fromTree("2k-edit", flows), active, spare, clients);
+            Path site = LabSiteFile.write(Files.createTempDirectory("push-benchmark"), active, spare, true, 6000);
+            SiteSwitchoverPort port = new SiteSwitchoverPort(site, clients, BoxOptions.CANARY_PATH);
+            for (int i = 1; i <= 3; i++) {
+                ((ObjectNode) flows.get(flows.size() - 2)).put("func", "msg.payload = " + i + ";\nreturn msg;");
+                bySwitchover("by switchover #" + i, FlowSetLoader.fromTree("2k-sw" + i, flows), active, spare, clients, port);
+            }
         } finally {
             active.close();
             spare.close();
@@ -56,6 +71,25 @@ public final class PushBenchmark {
         System.out.printf("%-28s %8d %9d %9d %9d   (%s / %s)%n", label, source.nodes().size(), planMs,
                 millis(result, BoxId.B), millis(result, BoxId.A), plan.steps().get(0).advice().type().header(),
                 plan.steps().get(1).advice().type().header());
+    }
+
+    /** A change pushed by switchover (roles from the boxes, they swap each run): deploy times and measured downtime. */
+    private static void bySwitchover(String label, FlowSet source, NodeRedProcess boxA, NodeRedProcess boxB,
+                                     Map<BoxId, NodeRedClient> clients, SiteSwitchoverPort port) throws Exception {
+        Map<BoxId, Role> roles = new EnumMap<>(BoxId.class);
+        clients.forEach((box, c) -> roles.put(box, c.flowsState().value() == FlowsState.START ? Role.ACTIVE : Role.STANDBY));
+        PushPlan plan = PushPlan.of(source, roles, Map.of(BoxId.A, FlowSources.fromNodeRed(boxA.endpoint(), "A"),
+                BoxId.B, FlowSources.fromNodeRed(boxB.endpoint(), "B")));
+        long t0 = System.nanoTime();
+        PushResult result = PushBySwitchover.execute(plan, clients, port, "line1", BoxOptions.CANARY_PATH, PushProgress.NONE);
+        long totalMs = (System.nanoTime() - t0) / 1_000_000;
+        if (!result.completed() || !result.consistent()) {
+            throw new IllegalStateException(result.summary());
+        }
+        SwitchoverReport sw = result.switchover();
+        System.out.printf("%-28s %8d  %s -> %s  downtime %s ms, overlap %s, whole push %d ms, deploys %d / %d ms%n", label,
+                source.nodes().size(), sw.from(), sw.to(), sw.shownDowntime().map(d -> String.valueOf(d.toMillis())).orElse("?"),
+                sw.overlapSeen(), totalMs, millis(result, sw.to()), millis(result, sw.from()));
     }
 
     private static long millis(PushResult result, BoxId box) {

@@ -10,6 +10,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import io.redpair.pair.Pair;
 import io.redpair.store.Actor;
+import io.redpair.store.approvers.DeliberateGate;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
@@ -158,7 +159,9 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private ActionsBar actionsFor(Pair config) {
-        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info);
+        DeliberateGate gate = connection.readOnly() || connection.location() == null ? null
+                : DeliberateGate.forSite(connection.location(), connection.site().approvals());
+        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info, gate);
         if (connection.siteFile() != null && !connection.readOnly()) {
             Button edit = new Button("Edit pair", new FontIcon(Material2AL.EDIT));
             edit.setId("action-edit");

@@ -47,8 +47,8 @@ public record BoxCard(BoxId box, String title, String role, String condition, St
         BoxId other = id.other();
         switch (p.drift().state()) {
             case MATCH: return rev + " · same as " + other;
-            case DIFFER: return rev + " · DIFFERS from " + other;
-            case CHECKING: return rev + " · differs from " + other + ", re-checking";
+            case DIFFER: return rev + " · differs from " + other;
+            case CHECKING: return rev + " · re-checking " + other;
             default: return rev + " · " + other + " not read yet";
         }
     }

@@ -66,6 +66,8 @@ public final class BoxCardView {
         version.setId(id + "-version");
         flowsRev.setId(id + "-rev");
         flowsRev.getStyleClass().add("card-rev");
+        flowsRev.setWrapText(true); // on a narrow window "… · differs from B" wraps, never cut to "differs fro..."
+        flowsRev.setMinHeight(Region.USE_PREF_SIZE);
         root.getChildren().addAll(head, condition, detail, url, facts, sparkline);
         HBox.setHgrow(root, Priority.ALWAYS);
         root.setMinWidth(280);

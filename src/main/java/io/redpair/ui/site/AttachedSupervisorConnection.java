@@ -53,9 +53,11 @@ public final class AttachedSupervisorConnection implements SiteConnection {
         return t;
     });
     private volatile boolean lostReported;
+    private final Path siteFile;
     private volatile SiteSnapshot latest;
 
-    private AttachedSupervisorConnection(Site site, ControlClient client, String holder) {
+    private AttachedSupervisorConnection(Path siteFile, Site site, ControlClient client, String holder) {
+        this.siteFile = siteFile;
         this.site = site;
         this.client = client;
         this.holder = holder;
@@ -65,7 +67,8 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     public static AttachedSupervisorConnection attach(Path siteFile) throws IOException, SiteFileException {
         Site site = SiteFile.load(siteFile);
         ControlClient client = ControlClient.forSite(siteFile, Duration.ofSeconds(2));
-        AttachedSupervisorConnection c = new AttachedSupervisorConnection(site, client, SiteLock.holderOf(siteFile));
+        AttachedSupervisorConnection c = new AttachedSupervisorConnection(siteFile, site, client,
+                SiteLock.holderOf(siteFile));
         c.status(); // fails now, with the reason, when nothing answers on the control channel
         c.poller.scheduleWithFixedDelay(c::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         return c;
@@ -100,6 +103,11 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     @Override
     public Site site() {
         return site;
+    }
+
+    @Override
+    public Path location() {
+        return siteFile;
     }
 
     @Override

@@ -51,8 +51,8 @@ class SnapshotDataModelsTest {
     void aDriftedPairMarksTheRevisionLineAsAWarningOnBothCards() {
         PairSnapshot drifted = pair(REV_A, REV_B, FlowsDrift.State.DIFFER);
 
-        assertThat(BoxCard.of(drifted, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · DIFFERS from B");
-        assertThat(BoxCard.of(drifted, BoxId.B).flowsRev()).isEqualTo("9f8e7d6c… · DIFFERS from A");
+        assertThat(BoxCard.of(drifted, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · differs from B");
+        assertThat(BoxCard.of(drifted, BoxId.B).flowsRev()).isEqualTo("9f8e7d6c… · differs from A");
         assertThat(BoxCard.of(drifted, BoxId.B).revLevel()).isEqualTo(PairBadge.Level.WARNING);
         assertThat(BoxCard.of(drifted, BoxId.A).level()).as("the condition level is not changed by drift")
                 .isEqualTo(PairBadge.Level.OK);
@@ -66,7 +66,7 @@ class SnapshotDataModelsTest {
         assertThat(BoxCard.of(half, BoxId.B).version()).isEqualTo("not read yet");
         assertThat(BoxCard.of(half, BoxId.B).flowsRev()).isEqualTo("not read yet");
         assertThat(BoxCard.of(half, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · B not read yet");
-        assertThat(BoxCard.of(checking, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · differs from B, re-checking");
+        assertThat(BoxCard.of(checking, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · re-checking B");
         assertThat(BoxCard.of(checking, BoxId.A).revLevel()).isEqualTo(PairBadge.Level.NEUTRAL);
     }
 
