@@ -39,8 +39,9 @@ final class LintTable {
         explanation.setId("lint-explanation");
         explanation.setWrapText(true);
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("text-muted");
-        explanation.setMinHeight(64);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No findings"));

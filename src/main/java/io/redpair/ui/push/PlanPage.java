@@ -23,6 +23,7 @@ final class PlanPage {
     private final RadioButton inPlace = new RadioButton("In place: deploy to the active box while it runs");
     private final RadioButton bySwitchover = new RadioButton("By switchover: spare first, switch over to it, then the old active");
     private final Label lint = new Label();
+    private final Label howLabel = new Label("How the active box gets the new flows:");
     private final TextField confirm = new TextField();
     private final VBox root;
 
@@ -44,7 +45,7 @@ final class PlanPage {
         confirm.setId("plan-confirm");
         confirm.setMaxWidth(260);
         confirm.textProperty().addListener((o, a, b) -> onTyped.accept(b));
-        root = new VBox(10, headline, steps, new Label("How the active box gets the new flows:"), inPlace, bySwitchover,
+        root = new VBox(10, headline, steps, howLabel, inPlace, bySwitchover,
                 warnings, lint, new Label("To confirm, type the pair id:"), confirm);
     }
 
@@ -68,6 +69,8 @@ final class PlanPage {
         inPlace.setManaged(!rollback);
         bySwitchover.setVisible(!rollback);
         bySwitchover.setManaged(!rollback);
+        howLabel.setVisible(!rollback);
+        howLabel.setManaged(!rollback);
         lint.setText(lintSummary);
         lint.setManaged(!lintSummary.isEmpty());
         confirm.setPromptText("pair id");

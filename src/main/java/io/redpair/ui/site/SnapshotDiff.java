@@ -2,6 +2,7 @@ package io.redpair.ui.site;
 
 import io.redpair.pair.BoxId;
 import io.redpair.supervisor.BoxSnapshot;
+import io.redpair.supervisor.FlowsDrift;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /**
  * Turns a series of polled snapshots into the events an attached console would otherwise miss: a pair's state
- * change (mode, active, epoch, step) and a box's condition change, and keeps a bounded timeline per pair so the
- * dashboard shows them. The first snapshot yields no events (nothing changed yet). One poller thread only.
+ * change (mode, active, epoch, step), a box's condition change and a flows drift confirmed or ended (the same
+ * words as the supervisor's own notes), and keeps a bounded timeline per pair so the dashboard shows them. The first snapshot yields no events (nothing changed yet). One poller thread only.
  */
 final class SnapshotDiff {
 
@@ -45,6 +46,7 @@ final class SnapshotDiff {
                 out.add(new SupervisorEvent.StateChanged(s.at(), p.pairId(), before.mode(), p.mode(), p.active(),
                         p.epoch(), p.step(), p.target(), p.reason()));
             }
+            drift(s, before, p).ifPresent(out::add);
         }
         for (SupervisorEvent e : out) {
             Deque<SupervisorEvent> t = timelines.computeIfAbsent(e.pairId(), id -> new ArrayDeque<>());
@@ -54,6 +56,20 @@ final class SnapshotDiff {
             }
         }
         return out;
+    }
+
+    private static java.util.Optional<SupervisorEvent> drift(SiteSnapshot s, PairSnapshot before, PairSnapshot p) {
+        FlowsDrift was = before.drift();
+        FlowsDrift now = p.drift();
+        if (now.differs() && !now.equals(was)) {
+            return java.util.Optional.of(new SupervisorEvent.Noted(s.at(), p.pairId(), p.epoch(), "flows-drift",
+                    now.words()));
+        }
+        if (was.differs() && now.state() == FlowsDrift.State.MATCH) {
+            return java.util.Optional.of(new SupervisorEvent.Noted(s.at(), p.pairId(), p.epoch(), "flows-match",
+                    now.matchedAgainWords()));
+        }
+        return java.util.Optional.empty();
     }
 
     /** {@code s} with each pair's derived timeline (the status form carries none). */
