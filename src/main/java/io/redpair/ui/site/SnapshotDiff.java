@@ -6,24 +6,21 @@ import io.redpair.supervisor.FlowsDrift;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a series of polled snapshots into the events an attached console would otherwise miss: a pair's state
- * change (mode, active, epoch, step), a box's condition change and a flows drift confirmed or ended (the same
- * words as the supervisor's own notes), and keeps a bounded timeline per pair so the dashboard shows them. The first snapshot yields no events (nothing changed yet). One poller thread only.
+ * The fallback for a supervisor older than the {@code events} verb (ADR 0107): turns a series of polled snapshots
+ * into the events an attached console would otherwise miss: a pair's state change (mode, active, epoch, step), a
+ * box's condition change and a flows drift confirmed or ended (the same words as the supervisor's own notes).
+ * Coarse (no other notes, no reasons of steps, nothing between polls), hence only a fallback. The first snapshot
+ * yields no events (nothing changed yet). One poller thread only.
  */
 final class SnapshotDiff {
 
-    static final int TIMELINE = 200;
-
     private final Map<String, PairSnapshot> last = new HashMap<>();
-    private final Map<String, Deque<SupervisorEvent>> timelines = new HashMap<>();
 
     /** Events between the previous snapshot and {@code s}, oldest first; remembers {@code s}. */
     List<SupervisorEvent> next(SiteSnapshot s) {
@@ -48,13 +45,6 @@ final class SnapshotDiff {
             }
             drift(s, before, p).ifPresent(out::add);
         }
-        for (SupervisorEvent e : out) {
-            Deque<SupervisorEvent> t = timelines.computeIfAbsent(e.pairId(), id -> new ArrayDeque<>());
-            t.addLast(e);
-            while (t.size() > TIMELINE) {
-                t.removeFirst();
-            }
-        }
         return out;
     }
 
@@ -70,12 +60,5 @@ final class SnapshotDiff {
                     now.matchedAgainWords()));
         }
         return java.util.Optional.empty();
-    }
-
-    /** {@code s} with each pair's derived timeline (the status form carries none). */
-    SiteSnapshot withTimeline(SiteSnapshot s) {
-        List<PairSnapshot> pairs = s.pairs().stream().map(p -> p.withTimeline(
-                List.copyOf(timelines.getOrDefault(p.pairId(), new ArrayDeque<>())))).toList();
-        return new SiteSnapshot(s.site(), s.at(), s.supervised(), pairs);
     }
 }

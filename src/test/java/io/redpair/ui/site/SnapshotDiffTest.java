@@ -51,7 +51,9 @@ class SnapshotDiffTest {
             assertThat(e.active()).isEqualTo(BoxId.B);
         });
         assertThat(events).filteredOn(e -> e instanceof SupervisorEvent.BoxConditionChanged).hasSize(2);
-        assertThat(diff.withTimeline(after).pairs().get(0).timeline()).containsExactlyElementsOf(events);
+        PairTimelines timelines = new PairTimelines();
+        events.forEach(timelines::add);
+        assertThat(timelines.into(after).pairs().get(0).timeline()).containsExactlyElementsOf(events);
     }
 
     @Test
