@@ -15,6 +15,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
@@ -37,6 +38,8 @@ public final class MainWindow {
     /** Above the frame: in-window notifications and other floating layers; lets clicks through where empty. */
     private final StackPane overlay = new StackPane();
     private final StackPane root = new StackPane(frame, overlay);
+    /** Pages fill the content area; on a small screen they scroll instead of pushing the status bar off the window. */
+    private final ScrollPane pageScroller = new ScrollPane();
     private final SidebarView sidebar;
     private final PairOverviewView overview;
     private final StatusBarView statusBar;
@@ -56,7 +59,7 @@ public final class MainWindow {
         this.statusBar = new StatusBarView(version);
         this.rows = new CoalescingUpdater<>(FxExecutor.INSTANCE, this::showPairs);
         sidebar.selected().addListener((obs, old, row) -> overview.show(row));
-        main.setCenter(overview.root());
+        main.setCenter(pageScroller());
         main.setTop(header());
         frame.setCenter(sidebarAndContent());
         frame.setBottom(statusBar.root());
@@ -75,6 +78,15 @@ public final class MainWindow {
     /** A layer over the whole window for floating nodes (notifications); empty areas let clicks through. */
     public Pane overlay() {
         return overlay;
+    }
+
+    private ScrollPane pageScroller() {
+        pageScroller.setId("page-scroll");
+        pageScroller.setFitToWidth(true);
+        pageScroller.setFitToHeight(true);
+        pageScroller.getStyleClass().add("edge-to-edge");
+        pageScroller.setContent(overview.root());
+        return pageScroller;
     }
 
     /**
@@ -96,7 +108,7 @@ public final class MainWindow {
 
     /** Replaces the content area with a feature's page (the pair dashboard); null shows the overview again. */
     public void showPage(Parent page) {
-        main.setCenter(page == null ? overview.root() : page);
+        pageScroller.setContent(page == null ? overview.root() : page);
     }
 
     public StatusBarView statusBar() {

@@ -62,6 +62,16 @@ class LabConsoleUiTest {
         awaitFx(robot, () -> !robot.lookup("#lab-kill-a").queryAs(Button.class).isDisabled(), 90, "lab started");
         awaitFx(robot, () -> headline(robot).startsWith("Protected"), 30, "Protected");
 
+        robot.clickOn("#lab-check");
+        awaitFx(robot, () -> robot.lookup("#check-summary").tryQueryAs(Label.class)
+                .map(l -> l.getText().contains(" pass ")).orElse(false), 30, "the commissioning check finished");
+        String summary = robot.lookup("#check-summary").queryAs(Label.class).getText();
+        assertThat(summary).as("the check of a protected lab pair, arbiter read through the console's session")
+                .startsWith("No failures").contains(" 0 fail");
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("armable", "heartbeat-line", "selection");
+        robot.interact(() -> robot.lookup("#check-summary").queryAs(Label.class).getScene().getWindow().hide());
+
         robot.clickOn("#lab-kill-a");
 
         awaitFx(robot, () -> timeline(robot).stream().anyMatch(l -> l.contains("Failing over (active A")), 30,
