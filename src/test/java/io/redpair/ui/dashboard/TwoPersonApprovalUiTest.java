@@ -90,12 +90,7 @@ class TwoPersonApprovalUiTest {
         robot.clickOn("#action-switchover");
         robot.clickOn("Switch over to B");
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#approval-typed")
-                    .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no confirmation dialog", e);
-        }
+        io.redpair.ui.fake.FxWait.visible(robot, "#approval-typed");
         robot.clickOn("#approval-typed").write("line-1/B");
         robot.clickOn("#approval-name").write(requester);
         robot.clickOn("#approval-password").write(requesterPw);
@@ -103,9 +98,7 @@ class TwoPersonApprovalUiTest {
     }
 
     private void secondPerson(FxRobot robot, String name, String pw) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#second-name")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        io.redpair.ui.fake.FxWait.visible(robot, "#second-name");
         robot.clickOn("#second-name").write(name);
         robot.clickOn("#second-password").write(pw);
         robot.clickOn("#second-typed").write("line-1/B");
