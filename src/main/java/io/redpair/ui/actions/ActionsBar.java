@@ -42,6 +42,7 @@ public final class ActionsBar {
     private final AlarmAcknowledgement alarms = new AlarmAcknowledgement();
     private PairSnapshot shown;
     private PairActions legal = PairActions.of(null);
+    private final java.util.List<Consumer<PairSnapshot>> followers = new java.util.ArrayList<>();
 
     /** Without a gate every action is disabled (tests of the display only). */
     public ActionsBar(SiteConnection connection, ConsoleRequests requests, Consumer<String> report) {
@@ -88,6 +89,26 @@ public final class ActionsBar {
         update(null);
     }
 
+    /** Adds the flow buttons (push, rollback, lint) after the operator actions; they follow every update. */
+    public void addFlowButtons(io.redpair.ui.push.PushButtons buttons) {
+        root.getChildren().add(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL));
+        root.getChildren().addAll(buttons.nodes());
+        followers.add(buttons::update);
+        buttons.update(shown);
+    }
+
+    /**
+     * The deliberate-action gate for a switchover that is part of a push by switchover: the same typed target and
+     * two-person rule as the "Switch over" button; {@code go} runs only when approved.
+     */
+    public void approveSwitchover(String pairId, BoxId to, Runnable go) {
+        if (gate == null) {
+            report.accept("Not done: this console may not act (read-only, or no site file for the audit trail)");
+            return;
+        }
+        deliberate(switchoverKind(pairId, to), pairId + "/" + to, go);
+    }
+
     /** A switchover back to the pair's preferred box is a failback, and is recorded as one. */
     private DeliberateAction switchoverKind(String pairId, BoxId to) {
         boolean back = connection.site().pair(pairId).map(p -> p.preferred() == to).orElse(false);
@@ -126,6 +147,7 @@ public final class ActionsBar {
         maintenance.setManaged(!legal.maintenanceOff());
         boolean pending = !connection.readOnly() && alarms.pending(p).isPresent();
         enable(acknowledge, pending, "no unacknowledged alarm", "Silence the reminder; the engine is not affected");
+        followers.forEach(f -> f.accept(p));
     }
 
     private void runSwitchover(String pairId, BoxId to) {
@@ -142,7 +164,8 @@ public final class ActionsBar {
                 FxExecutor.INSTANCE);
     }
 
-    private Window window() {
+    /** The window this bar is shown in, null before it is shown. */
+    public Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 

@@ -23,6 +23,10 @@ import io.redpair.ui.pair.Banner;
 import io.redpair.ui.pair.PairHistory;
 import io.redpair.ui.pair.PairView;
 import io.redpair.ui.site.SiteConnection;
+import io.redpair.store.SecretResolver;
+import io.redpair.ui.push.PushButtons;
+import io.redpair.ui.push.PushPort;
+import io.redpair.ui.push.SitePushPort;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +63,7 @@ public final class Dashboard implements AutoCloseable {
     private AutoCloseable subscription;
     private AutoCloseable eventSubscription;
     private final Executor fx;
+    private final PushPort pushPort;
     private final Map<String, java.util.Deque<SupervisorEvent>> events = new HashMap<>();
 
     /** Bound of the events kept per pair beyond the snapshot's own timeline. */
@@ -76,6 +81,7 @@ public final class Dashboard implements AutoCloseable {
         this.notifier = notifier;
         this.updates = new CoalescingUpdater<>(fx, this::apply);
         this.fx = fx;
+        this.pushPort = new SitePushPort(connection, new SecretResolver());
         window.selectedPair().addListener((o, old, row) -> showSelected());
     }
 
@@ -162,6 +168,8 @@ public final class Dashboard implements AutoCloseable {
         DeliberateGate gate = connection.readOnly() || connection.location() == null ? null
                 : DeliberateGate.forSite(connection.location(), connection.site().approvals());
         ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info, gate);
+        bar.addFlowButtons(new PushButtons(pushPort, config.name(), connection.readOnly(), bar::approveSwitchover, fx,
+                window.statusBar()::info, bar::window));
         if (connection.siteFile() != null && gate != null) {
             Button edit = new Button("Edit pair", new FontIcon(Material2AL.EDIT));
             edit.setId("action-edit");

@@ -13,6 +13,8 @@ import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Policy;
 import io.redpair.supervisor.SupervisorEvent;
+import io.redpair.supervisor.control.ControlRequest;
+import io.redpair.supervisor.control.ControlResponse;
 import io.redpair.testkit.NamespaceObserver;
 import io.redpair.testkit.NetworkNamespaces;
 import io.redpair.testkit.NetworkNamespaces.BoxLink;
@@ -77,7 +79,8 @@ class PartitionFaultTest {
                 BoxOptions.defaults().withNetwork(linkB.network()), policy);
         NamespaceObserver observer = NamespaceObserver.start(lab.a.installation().nodeExecutable(), dir.resolve("observer"),
                 Map.of("A", Map.entry(linkA, FaultLab.canary(lab.a)), "B", Map.entry(linkB, FaultLab.canary(lab.b))));
-        assertThat(observer.clockSkewNanos()).as("observer samples are on this JVM's monotonic clock").isNotPositive();
+        assertThat(observer.clockSkewNanos()).as("observer samples are on this JVM's monotonic clock (ns)")
+                .isNotPositive().isGreaterThan(-5_000_000_000L);
         lab.observe(observer);
         if (policy.fencing() == Policy.Fencing.ARBITER) {
             arb = ArbiterLab.start(dir, lab);
@@ -227,7 +230,8 @@ class PartitionFaultTest {
     /**
      * The link is healed the moment the failover starts (the fence is on its way; the device answers 100 ms
      * late, so the heal lands inside the fence step). Either outcome is clean: the failover completes (A fenced,
-     * B runs) or it stops in OPERATOR_NEEDED with B not started. Exactly one box serves at the end.
+     * B runs) or it stops in OPERATOR_NEEDED with B not started (then the operator confirms A is off if it is,
+     * as the alarm asks). Exactly one box serves at the end.
      */
     @Test
     void partitionHealedDuringTheFailoverEndsWithExactlyOneBoxRunning() throws Exception {
@@ -253,6 +257,7 @@ class PartitionFaultTest {
         if (s.mode() == Mode.OPERATOR_NEEDED) {
             assertThat(lab.commandIssued("start-flows", BoxId.B)).as("aborted: B never started").isFalse();
             lab.hold("aborted: stays with the operator", x -> x.mode() == Mode.OPERATOR_NEEDED, Duration.ofSeconds(2));
+            operatorConfirmsAOffIfItIs();
         } else {
             assertThat(arb.sim.fenced(BoxId.A)).isTrue();
             assertThat(ArbiterLab.alive(lab.a)).as("A powered off by the fence").isFalse();
@@ -260,6 +265,20 @@ class PartitionFaultTest {
         }
         assertExactlyOneServing(ArbiterLab.alive(lab.a) ? BoxId.A : BoxId.B);
         lab.assertNoDualActive("partition-heal-mid-failover");
+    }
+
+    /**
+     * After an abort the operator looks at A: if the fence took effect although it was not confirmed (A serves
+     * nothing, seen by the observer), they confirm "A is off" and RedPair starts B; if A still runs, nothing.
+     */
+    private void operatorConfirmsAOffIfItIs() throws InterruptedException {
+        if (lab.observer.report().servingNow("A")) {
+            return;
+        }
+        ControlResponse r = lab.supervisor.handle(new ControlRequest(null, ControlRequest.FAILOVER, FaultLab.PAIR, null,
+                null, null, true, "test: A is dark (fenced, fence not confirmed)", "tester", "lab"));
+        assertThat(r.outcome()).as(r.message()).isEqualTo(ControlResponse.Outcome.OK);
+        lab.await("running on B after the operator's confirmation", PartitionFaultTest::runningOnB, SETTLE);
     }
 
     /** The console's own connection attempt to a cut box times out (no refusal, no reset): the cut is real and silent. */

@@ -71,6 +71,20 @@ class SnapshotDataModelsTest {
     }
 
     @Test
+    void differentNodeRedVersionsAreNamedOnBothCardsAsAWarning() {
+        PairSnapshot p = pair(REV_A, REV_A, FlowsDrift.State.MATCH);
+        Map<BoxId, BoxSnapshot> boxes = new EnumMap<>(p.boxes());
+        boxes.put(BoxId.B, boxes.get(BoxId.B).withFacts("5.0.7", REV_A, 100));
+        PairSnapshot mixed = new PairSnapshot(p.pairId(), p.name(), p.mode(), p.active(), p.epoch(), p.reason(),
+                p.step(), p.target(), p.canary(), p.suppressed(), boxes, p.timeline(), p.fencing(), p.drift(), null);
+
+        assertThat(BoxCard.of(mixed, BoxId.A).version()).isEqualTo("4.1.15 · B runs 5.0.7");
+        assertThat(BoxCard.of(mixed, BoxId.B).version()).isEqualTo("5.0.7 · A runs 4.1.15");
+        assertThat(BoxCard.of(mixed, BoxId.A).versionLevel()).isEqualTo(PairBadge.Level.WARNING);
+        assertThat(BoxCard.of(p, BoxId.A).versionLevel()).isEqualTo(PairBadge.Level.NEUTRAL);
+    }
+
+    @Test
     void aDownLinkShowsTheLastKnownStatusWithItsAgeAsAnAlarm() {
         ArbiterPanel p = ArbiterPanel.of(CONFIG, new ArbiterSnapshot(false, "down: no answer to 3 retransmissions",
                 STATUS, 12_400));
