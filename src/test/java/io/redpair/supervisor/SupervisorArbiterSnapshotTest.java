@@ -83,11 +83,11 @@ class SupervisorArbiterSnapshotTest {
         assertThat(st.selected()).isEqualTo(sim.selected());
         assertThat(st.fencedA()).isFalse();
         assertThat(st.poweredA()).isTrue();
-        assertThat(st.heartbeatAgeA()).as("A's heartbeat line is driven").isBetween(0L, 2000L);
+        assertThat(st.heartbeatAgeA()).as("A's heartbeat line is driven").isBetween(0L, 5000L);
         assertThat(st.heartbeatAgeB()).as("B's line never moved since boot").isEqualTo(-1);
-        assertThat(st.watchdogLeftMs()).isBetween(0L, 2000L);
+        assertThat(st.watchdogLeftMs()).as("never more than the 2 s it was armed with").isBetween(0L, 2000L);
         assertThat(st.epoch()).isEqualTo(sim.epoch());
-        assertThat(a.statusAgeMs()).isBetween(0L, 1500L);
+        assertThat(a.statusAgeMs()).as("polled every 200 ms; headroom for a loaded machine").isBetween(0L, 5000L);
     }
 
     @Test

@@ -253,7 +253,7 @@ class PartitionFaultTest {
         PairState s = lab.await("takeover over", x -> x.step() == FailoverStep.NONE && x.mode() != Mode.SUSPECT
                 && (x.mode() == Mode.OPERATOR_NEEDED || runningOnB(x)), SETTLE);
         System.out.printf("[partition-heal-mid-failover] heal %d ms after the cut, during %s; outcome %s (%s)%n",
-                (healed - cut) / 1_000_000, stepAt(healed), s.mode(), s.reason());
+                (healed - cut) / 1_000_000, stateAt(healed), s.mode(), s.reason());
         if (s.mode() == Mode.OPERATOR_NEEDED) {
             assertThat(lab.commandIssued("start-flows", BoxId.B)).as("aborted: B never started").isFalse();
             lab.hold("aborted: stays with the operator", x -> x.mode() == Mode.OPERATOR_NEEDED, Duration.ofSeconds(2));
@@ -265,6 +265,43 @@ class PartitionFaultTest {
         }
         assertExactlyOneServing(ArbiterLab.alive(lab.a) ? BoxId.A : BoxId.B);
         lab.assertNoDualActive("partition-heal-mid-failover");
+    }
+
+    /**
+     * The link comes back while RedPair waits out the suspect window (A convicted, no decision yet). A probe
+     * sent into the cut may still be waiting, so either A is seen again in time (no takeover, epoch and outputs
+     * unchanged) or the fence is decided first and the failover completes; both are clean. Asserted: the
+     * outcome is one of these two, exactly one box serves at the end, overlap 0. The outcome is printed.
+     */
+    @Test
+    void partitionHealedBeforeTheDecisionEndsWithExactlyOneBoxRunning() throws Exception {
+        start(ARBITER);
+        PairState before = lab.await("protected by A, outputs on A", PartitionFaultTest::protectedByAWithArbiter, SETTLE);
+        CountDownLatch suspect = new CountDownLatch(1);
+        lab.supervisor.subscribe(Runnable::run, e -> {
+            if (e instanceof SupervisorEvent.StateChanged c && c.to() == Mode.SUSPECT) {
+                suspect.countDown();
+            }
+        });
+        long cut = lab.observer.mark("cut console-A");
+        linkA.cut();
+        assertThat(suspect.await(SETTLE.toMillis(), TimeUnit.MILLISECONDS)).as("A suspected\n" + lab.timeline()).isTrue();
+        long healed = lab.observer.mark("healed console-A");
+        linkA.heal();
+        PairState s = lab.await("settled", x -> protectedBy(x, BoxId.A) || runningOnB(x), SETTLE);
+        System.out.printf("[partition-heal-in-suspect-window] heal %d ms after the cut, during %s; outcome %s %s (%s)%n",
+                (healed - cut) / 1_000_000, stateAt(healed), s.mode(), s.active(), s.reason());
+        if (s.active() == BoxId.A) {
+            lab.hold("A stays the active", x -> protectedBy(x, BoxId.A) && x.epoch() == before.epoch(),
+                    Duration.ofSeconds(2));
+            assertThat(arb.sim.fenced(BoxId.A)).isFalse();
+            assertThat(arb.sim.selected()).isEqualTo(Selection.A);
+        } else {
+            assertThat(arb.sim.fenced(BoxId.A)).isTrue();
+            assertThat(ArbiterLab.alive(lab.a)).as("A powered off by the fence").isFalse();
+        }
+        assertExactlyOneServing(s.active());
+        lab.assertNoDualActive("partition-heal-in-suspect-window");
     }
 
     /**
@@ -322,14 +359,15 @@ class PartitionFaultTest {
                 && c.box() == box).map(e -> ((SupervisorEvent.BoxConditionChanged) e).to()).toList();
     }
 
-    private String stepAt(long nanos) {
-        FailoverStep step = FailoverStep.NONE;
+    /** The pair's mode and takeover step at {@code nanos}, from the published state changes. */
+    private String stateAt(long nanos) {
+        String state = "?";
         for (Stamped s : stamped) {
             if (s.nanos() <= nanos && s.event() instanceof SupervisorEvent.StateChanged c) {
-                step = c.step();
+                state = c.to() + "/" + c.step();
             }
         }
-        return step.name();
+        return state;
     }
 
     /** Cut → A convicted, failover decided, fence confirmed, B started, B's first answer (observer). */
