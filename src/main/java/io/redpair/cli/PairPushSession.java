@@ -8,7 +8,9 @@ import io.redpair.flows.lint.ContextStores;
 import io.redpair.flows.lint.FlowLinter;
 import io.redpair.flows.lint.LintReport;
 import io.redpair.flows.lint.Severity;
-import io.redpair.flows.push.PushExecutor;
+import io.redpair.flows.push.PairBoxes;
+import io.redpair.flows.push.PushRefusedException;
+import io.redpair.supervisor.SitePushes;
 import io.redpair.flows.push.PushPlan;
 import io.redpair.flows.push.PushRecords;
 import io.redpair.flows.push.PushResult;
@@ -64,24 +66,23 @@ final class PairPushSession implements AutoCloseable {
         }
     }
 
-    /** Carries out a confirmed, recorded plan: in place, or by switchover. */
-    @FunctionalInterface
-    interface Execution {
-        PushResult execute(PushPlan plan, Map<BoxId, NodeRedClient> clients) throws InterruptedException;
-    }
-
     /** The default: spare first, then the active in place. */
-    static final Execution IN_PLACE = PushExecutor::execute;
+    static final PairBoxes.Execution IN_PLACE = PairBoxes.IN_PLACE;
 
     final Path site;
     final Pair pair;
-    final Map<BoxId, NodeRedClient> clients = new EnumMap<>(BoxId.class);
-    final Map<BoxId, Role> roles = new EnumMap<>(BoxId.class);
-    final Map<BoxId, FlowSet> current = new EnumMap<>(BoxId.class);
+    final PairBoxes boxes;
+    final Map<BoxId, NodeRedClient> clients;
+    final Map<BoxId, Role> roles;
+    final Map<BoxId, FlowSet> current;
 
-    private PairPushSession(Path site, Pair pair) {
+    private PairPushSession(Path site, Pair pair, PairBoxes boxes) {
         this.site = site;
         this.pair = pair;
+        this.boxes = boxes;
+        this.clients = boxes.clients();
+        this.roles = boxes.roles();
+        this.current = boxes.current();
     }
 
     static PairPushSession open(Path siteFile, String pairId) throws Stop {
@@ -92,50 +93,24 @@ final class PairPushSession implements AutoCloseable {
             throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
         }
         Pair pair = loaded.pair(pairId).orElseThrow(() -> new Stop(ExitCodes.BAD_INPUT, siteFile + ": no pair \"" + pairId + "\""));
-        PairPushSession session = new PairPushSession(siteFile, pair);
         try {
-            session.readBoxes();
-            return session;
-        } catch (Stop | RuntimeException e) {
-            session.close();
-            throw e;
+            return new PairPushSession(siteFile, pair, SitePushes.readBoxes(pair, new SecretResolver()));
+        } catch (PushRefusedException e) {
+            throw stop(e);
         }
     }
 
-    private void readBoxes() throws Stop {
-        SecretResolver secrets = new SecretResolver();
-        for (BoxId box : BoxId.values()) {
-            NodeRedEndpoint endpoint;
-            try {
-                endpoint = NodeRedBoxPort.endpoint(pair, box, secrets).withTimeouts(Timeouts.defaults());
-            } catch (IllegalArgumentException e) {
-                throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
-            }
-            NodeRedClient client = NodeRedClient.create(endpoint);
-            clients.put(box, client);
-            Outcome<FlowsState> state = client.flowsState();
-            if (!state.isOk()) {
-                throw new Stop(ExitCodes.UNREACHABLE, "box " + box + ": cannot read its flow state: " + state.describe());
-            }
-            if (state.value() == FlowsState.SAFE) {
-                throw new Stop(ExitCodes.REFUSED, "box " + box + " is in safe mode, where any deploy starts its flows");
-            }
-            roles.put(box, state.value() == FlowsState.START ? Role.ACTIVE : Role.STANDBY);
-            try {
-                current.put(box, FlowSources.fromNodeRed(endpoint, "box " + box));
-            } catch (FlowSourceException e) {
-                throw new Stop(ExitCodes.UNREACHABLE, e.getMessage());
-            } catch (FlowsFormatException e) {
-                throw new Stop(ExitCodes.BAD_INPUT, e.getMessage());
-            }
-        }
-        if (roles.values().stream().allMatch(r -> r == Role.ACTIVE)) {
-            throw new Stop(ExitCodes.REFUSED, "both boxes run flows (split brain?); resolve that first");
-        }
+    static Stop stop(PushRefusedException e) {
+        int code = switch (e.kind()) {
+            case BAD_INPUT -> ExitCodes.BAD_INPUT;
+            case UNREACHABLE -> ExitCodes.UNREACHABLE;
+            case REFUSED -> ExitCodes.REFUSED;
+        };
+        return new Stop(code, e.getMessage());
     }
 
     /** Shows the plan, asks, snapshots, journals, executes and shows the result; returns the exit code. */
-    int run(PushPlan plan, String action, RunOptions options, Execution execution, Terminal terminal, PrintWriter out,
+    int run(PushPlan plan, String action, RunOptions options, PairBoxes.Execution execution, Terminal terminal, PrintWriter out,
             PrintWriter err) throws Exception {
         if (!options.json()) {
             PushFormat.printPlan(plan, out);
@@ -155,8 +130,8 @@ final class PairPushSession implements AutoCloseable {
         if (!options.yes() && !confirmed(terminal, action, err) || !options.gate().getAsBoolean()) {
             return ExitCodes.REFUSED;
         }
-        PushResult result = executeRecorded(plan, action, execution);
-        Map<BoxId, String> states = result.completed() ? Map.of() : boxStates();
+        PushResult result = boxes.executeRecorded(site, plan, action, execution);
+        Map<BoxId, String> states = result.completed() ? Map.of() : boxes.states();
         if (options.json()) {
             out.println(LintCommand.JSON.writeValueAsString(PushFormat.toJson(plan, result, states)));
         } else {
@@ -179,40 +154,8 @@ final class PairPushSession implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Snapshot first (a rollback needs it), then record the plan in the journal and the audit trail (a push that
-     * cannot be recorded does not run), execute, and record the outcome with every box's revision.
-     */
-    private PushResult executeRecorded(PushPlan plan, String action, Execution execution) throws Exception {
-        Map<BoxId, Path> snapshots = PushSnapshots.nextTo(site).save(pair.id(), current, Instant.now());
-        Path journalFile = Journal.fileFor(site);
-        try (Journal journal = Journal.open(journalFile); AuditLog audit = AuditLog.open(journalFile, Clock.systemUTC())) {
-            PushRecords records = new PushRecords(journal, audit, pair.id(), action, Actor.current());
-            records.started(plan, snapshots);
-            PushResult result = execution.execute(plan, clients);
-            records.finished(result, result.steps().stream().map(PushFormat::describe).toList());
-            return result;
-        }
-    }
-
-    /** What each box runs now, for the engineer after a push that stopped: "rev 1a2b…, flows running". */
-    private Map<BoxId, String> boxStates() {
-        Map<BoxId, String> states = new EnumMap<>(BoxId.class);
-        clients.forEach((box, client) -> {
-            Outcome<FlowsState> state = client.flowsState();
-            Outcome<String> rev = client.flows().map(FlowsDocument::rev);
-            states.put(box, "rev " + (rev.isOk() ? PushFormat.shortRev(rev.value()) : "unreadable (" + rev.describe() + ")")
-                    + ", flows " + (state.isOk() ? describe(state.value()) : "unknown (" + state.describe() + ")"));
-        });
-        return states;
-    }
-
-    private static String describe(FlowsState state) {
-        return state == FlowsState.START ? "running (active)" : state == FlowsState.STOP ? "stopped (spare)" : "in safe mode";
-    }
-
     @Override
     public void close() {
-        clients.values().forEach(NodeRedClient::close);
+        boxes.close();
     }
 }

@@ -5,6 +5,7 @@ import io.redpair.flows.FlowSourceException;
 import io.redpair.flows.FlowSources;
 import io.redpair.flows.FlowsFormatException;
 import io.redpair.flows.push.PushBySwitchover;
+import io.redpair.flows.push.PairBoxes;
 import io.redpair.flows.push.PushPlan;
 import io.redpair.flows.push.PushProgress;
 import io.redpair.pair.BoxId;
@@ -89,7 +90,7 @@ public final class PushCommand implements Callable<Integer> {
         }
         try (PairPushSession session = PairPushSession.open(site, pair)) {
             PushPlan plan = PushPlan.of(source, session.roles, session.current);
-            PairPushSession.Execution execution = bySwitchover ? bySwitchover(session) : PairPushSession.IN_PLACE;
+            PairBoxes.Execution execution = bySwitchover ? bySwitchover(session) : PairPushSession.IN_PLACE;
             BooleanSupplier gate = bySwitchover ? () -> switchoverGate(session) : () -> true;
             return session.run(plan, bySwitchover ? "push-by-switchover" : "push",
                     new PairPushSession.RunOptions(dryRun, yes, json, from, gate), execution, terminal,
@@ -115,7 +116,7 @@ public final class PushCommand implements Callable<Integer> {
     }
 
     /** Checks the pair can switch over (a canary to measure with, a spare to switch to) and returns the execution. */
-    private PairPushSession.Execution bySwitchover(PairPushSession session) throws PairPushSession.Stop {
+    private PairBoxes.Execution bySwitchover(PairPushSession session) throws PairPushSession.Stop {
         if (!session.pair.hasCanary()) {
             throw new PairPushSession.Stop(ExitCodes.BAD_INPUT, "pair " + pair + " has no heartbeatPath (canary) in "
                     + site + "; a push by switchover needs it to see the switchover done and measure the downtime");

@@ -59,17 +59,7 @@ final class PushFormat {
     }
 
     static String describe(StepResult r) {
-        if (r instanceof StepResult.Deployed d) {
-            return "box " + d.box() + ": deployed (" + d.type().header() + ", " + d.millis() + " ms), rev "
-                    + shortRev(d.revBefore()) + " -> " + shortRev(d.revAfter()) + " verified";
-        }
-        if (r instanceof StepResult.Unchanged u) {
-            return "box " + u.box() + ": unchanged at rev " + shortRev(u.revAfter());
-        }
-        if (r instanceof StepResult.Failed f) {
-            return "box " + f.box() + ": FAILED: " + f.reason();
-        }
-        return "box " + r.box() + ": not attempted (an earlier step failed); keeps rev " + shortRev(r.revAfter());
+        return r.describe();
     }
 
     static ObjectNode toJson(PushPlan plan, PushResult result) {

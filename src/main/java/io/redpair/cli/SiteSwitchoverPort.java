@@ -1,5 +1,6 @@
 package io.redpair.cli;
 
+import io.redpair.flows.push.PairBoxes;
 import io.redpair.flows.push.SwitchoverOutcome;
 import io.redpair.flows.push.SwitchoverPort;
 import io.redpair.nodered.FlowsState;
@@ -56,22 +57,10 @@ public final class SiteSwitchoverPort implements SwitchoverPort {
             return SwitchoverOutcome.failed(detail.isEmpty() ? "the switchover was not done (exit " + code + ")" : detail);
         }
         BoxId from = to == BoxId.A ? BoxId.B : BoxId.A;
-        if (!awaitDone(clients.get(to), clients.get(from))) {
+        if (!PairBoxes.awaitSwitchedOver(clients, to, heartbeatPath, DONE_LIMIT)) {
             return SwitchoverOutcome.failed(detail + "; but within " + DONE_LIMIT.toSeconds() + " s box " + to
                     + " did not serve its canary with box " + from + " stopped");
         }
         return SwitchoverOutcome.completed(detail);
-    }
-
-    private boolean awaitDone(NodeRedClient newActive, NodeRedClient oldActive) throws InterruptedException {
-        long deadline = System.nanoTime() + DONE_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Outcome<FlowsState> oldState = oldActive.flowsState();
-            if (oldState.isOk() && oldState.value() == FlowsState.STOP && newActive.heartbeat(heartbeatPath).isOk()) {
-                return true;
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        return false;
     }
 }

@@ -95,6 +95,17 @@ public final class BoxHealth {
     }
 
     /**
+     * The arbiter confirmed this box fenced (power relay open, power sense 0): DOWN at once. Whatever the
+     * probes said before describes the box before its power went off; without this re-base a "runs flows"
+     * committed from a probe answered just before the fence would stand until two refusals on every channel,
+     * and would read as the old box coming back (observed after a partition healed during a failover).
+     */
+    public void confirmedOff(String detail, long nowNanos) {
+        latest = Verdict.of(BoxCondition.DOWN, Verdict.Source.BOTH, Objects.requireNonNull(detail, "detail"));
+        commit(nowNanos, false);
+    }
+
+    /**
      * Re-judges after one channel's observation. Only an observation on a channel the verdict rests on
      * confirms the committed condition (a stale canary answer must not keep a dead box "running").
      * Misses are counted per channel and shown as the larger count ("probe rounds missed").

@@ -34,6 +34,11 @@ public record FlowsDrift(State state, String revA, String revB) {
         return rev == null ? "unknown" : rev.length() <= 8 ? rev : rev.substring(0, 8) + "…";
     }
 
+    /** The timeline line when a drift ends (this verdict being the MATCH that ended it). */
+    public String matchedAgainWords() {
+        return "Flows match again: both boxes at rev " + shortRev(revA);
+    }
+
     /** Plain words for the timeline, the banner and {@code status}. */
     public String words() {
         if (state == State.UNKNOWN) {

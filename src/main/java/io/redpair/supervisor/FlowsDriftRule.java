@@ -58,7 +58,7 @@ final class FlowsDriftRule {
                 return Optional.empty();
             }
             announced = null;
-            return Optional.of("Flows match again: both boxes at rev " + FlowsDrift.shortRev(revA));
+            return Optional.of(current.matchedAgainWords());
         }
         boolean confirmed = confirmNanos == 0 || oldest - seenSince >= confirmNanos;
         FlowsDrift.State state = confirmed || announced != null ? FlowsDrift.State.DIFFER : FlowsDrift.State.CHECKING;

@@ -14,6 +14,7 @@ import io.redpair.pair.BoxConfig;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.store.SecretResolver;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -65,17 +66,26 @@ public final class NodeRedBoxPort implements BoxPort {
     public static NodeRedEndpoint endpoint(Pair pair, BoxId box, SecretResolver secrets) {
         BoxConfig config = pair.box(box);
         return new NodeRedEndpoint(config.url(), auth(pair, box, config.auth(), secrets), config.tlsPin(),
-                timeoutsFor(pair)).withTlsNextPin(config.tlsNextPin());
+                timeoutsFor(pair, config.url())).withTlsNextPin(config.tlsNextPin());
     }
 
     /**
      * Probe timeout below the deadline, so a hung box yields at least one HUNG outcome inside one detection
      * window: {@code interval × (missedBeats − 1)}, between 200 ms and 1 s.
+     *
+     * <p>Over plain http the connect timeout is one interval (at least 200 ms): the box's kernel answers a
+     * connect even when its runtime is frozen, so only a lost packet makes a connect wait, and the kernel
+     * retries a lost SYN only after 1 s. Probes are serial per box, so a probe waiting out a long connect
+     * timeout keeps RedPair blind to a link that is already back: with a link flapping 0.3 s cut / 0.5 s
+     * healed (each cut well under the 1 s deadline) a 750 ms connect timeout convicted the reachable active
+     * and fenced it in 1 of 6 runs (PartitionFaultTest). Over https the connect includes the TLS handshake,
+     * which the box's event loop serves, so it keeps the probe timeout.
      */
-    static Timeouts timeoutsFor(Pair pair) {
+    static Timeouts timeoutsFor(Pair pair, URI url) {
         long probeMs = Math.max(200, Math.min(1000, (long) pair.policy().intervalMs() * Math.max(1, pair.policy().missedBeats() - 1)));
-        Duration probe = Duration.ofMillis(probeMs);
-        return Timeouts.defaults().withProbe(probe).withConnect(probe);
+        long connectMs = "https".equalsIgnoreCase(url.getScheme()) ? probeMs
+                : Math.max(200, Math.min(probeMs, pair.policy().intervalMs()));
+        return Timeouts.defaults().withProbe(Duration.ofMillis(probeMs)).withConnect(Duration.ofMillis(connectMs));
     }
 
     private static NodeRedAuth auth(Pair pair, BoxId box, AuthRef ref, SecretResolver secrets) {

@@ -109,7 +109,7 @@ final class PairRuntime {
         this.arbiterDisplay = arbiter == null ? null
                 : new ArbiterDisplay(pair.arbiter() == null ? "the arbiter" : pair.arbiter().port());
         if (arbiter != null) {
-            runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, e -> decide(e, ctx.now())));
+            runner.useArbiter(new ArbiterCommandRunner(pair.id(), arbiter, ctx, this::onArbiterResult));
             arbiter.onView(view -> onLoop(() -> {
                 if (!ctx.readOnly() && !view.equals(state.arbiter())) {
                     decide(new PairEvent.ArbiterObserved(view), ctx.now());
@@ -303,16 +303,33 @@ final class PairRuntime {
         BoxId box = c.command() instanceof PairCommand.StopFlows s ? s.box()
                 : c.command() instanceof PairCommand.StartFlows s ? s.box() : null;
         if (box != null) {
-            ProbeState p = boxes.get(box);
-            p.commandDoneNanos = ctx.now();
-            p.apiFresh = false;
-            p.canaryFresh = !pair.hasCanary();
+            changedByCommand(box);
             facts.readSoon(box);
         }
         if (intents != null) {
             intents.onCompleted(c);
         }
         decide(c, ctx.now());
+    }
+
+    /** Probes sent before a command changed the box describe the old state: dropped until both channels answer again. */
+    private void changedByCommand(BoxId box) {
+        ProbeState p = boxes.get(box);
+        p.commandDoneNanos = ctx.now();
+        p.apiFresh = false;
+        p.canaryFresh = !pair.hasCanary();
+    }
+
+    /**
+     * A verified fence changes the box like a stop (power off): earlier probes are stale and its health is DOWN,
+     * so an answer given just before the power went off cannot read as "the old box runs flows again".
+     */
+    private void onArbiterResult(PairEvent e) {
+        if (e instanceof CommandCompleted c && c.ok() && c.command() instanceof PairCommand.FenceBox f) {
+            changedByCommand(f.box());
+            boxes.get(f.box()).health.confirmedOff("fenced by the arbiter (power off confirmed)", ctx.now());
+        }
+        decide(e, ctx.now());
     }
 
     /** Feeds one event to the decider and carries out the step. Returns the step for operator requests. */

@@ -53,6 +53,8 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
     private final List<ArbiterPort> arbiterPorts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Subscribers<SupervisorEvent> events = new Subscribers<>();
     private final Subscribers<SiteSnapshot> snapshots = new Subscribers<>();
+    /** Every published event with its sequence number, for attached consoles ({@code events} verb). */
+    private final EventLog eventLog = new EventLog(EventLog.KEPT);
     private final OperatorRequests operator;
     private final BoxFactsReader.Timing factsTiming;
 
@@ -63,7 +65,7 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
         AtomicInteger n = new AtomicInteger();
         ExecutorService io = Executors.newFixedThreadPool(4, r -> thread(r, "redpair-command-" + n.incrementAndGet()));
         ExecutorService parking = Executors.newCachedThreadPool(r -> thread(r, "redpair-parked-stop"));
-        this.ctx = new RuntimeContext(loop, io, parking, journal, events::publish, wallClock, System::nanoTime);
+        this.ctx = new RuntimeContext(loop, io, parking, journal, this::publish, wallClock, System::nanoTime);
         this.operator = new OperatorRequests(ctx, pairs);
     }
 
@@ -146,6 +148,18 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
         }
     }
 
+    /**
+     * Numbers the event, then hands it to subscribers; from any thread (commands publish from theirs). One lock
+     * around both, so every subscriber sees the events in sequence order, the order an attached console gets them
+     * (handing over to a subscriber's executor never blocks, so the lock is held only briefly).
+     */
+    private void publish(SupervisorEvent e) {
+        synchronized (eventLog) {
+            eventLog.append(e);
+            events.publish(e);
+        }
+    }
+
     private static Thread thread(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
@@ -202,7 +216,6 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
         return submit(() -> query.apply(new PairRuntimeView(pairs.get(pairId))));
     }
 
-    /** Serves a control-channel request: the work is done on the supervisor thread. */
     /**
      * From now on every operator request is recorded through {@code auditGate} before it is decided;
      * when the gate throws {@link io.redpair.store.audit.AuditUnavailableException} the request is
@@ -212,8 +225,16 @@ public final class Supervisor implements AutoCloseable, ControlHandler {
         operator.auditGate(auditGate);
     }
 
+    /**
+     * Serves a control-channel request. {@code events} is answered from the event log on the calling thread (it
+     * needs nothing of the supervisor thread); everything else is decided on the supervisor thread.
+     */
     @Override
     public ControlResponse handle(ControlRequest request) {
+        if (ControlRequest.EVENTS.equals(request.op())) {
+            long since = request.since() == null ? 0 : request.since();
+            return ControlResponse.events(EventJson.toJson(eventLog.after(since, EventLog.KEPT)));
+        }
         try {
             return submit(() -> operator.handle(request, snapshotNow())).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -91,7 +91,9 @@ public final class SidebarView {
         private final Label name = new Label();
         private final Label id = new Label();
         private final StatusBadge badge = new StatusBadge();
-        private final StatusBadge drift = new StatusBadge(PairRow.DRIFT);
+        /** Under the name, beside the id: a second badge beside the status would squeeze the name. */
+        private final Label drift = new Label(PairRow.DRIFT.text(),
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.WARNING));
         private final HBox line;
 
         PairCell() {
@@ -102,8 +104,8 @@ public final class SidebarView {
             id.getStyleClass().addAll("text-small", "text-muted");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            drift.getStyleClass().add("drift-badge");
-            line = new HBox(8, new VBox(2, name, id), spacer, drift, badge);
+            drift.getStyleClass().addAll("text-small", "drift-badge", "drift-note");
+            line = new HBox(8, new VBox(2, name, new HBox(8, id, drift)), spacer, badge);
             line.setAlignment(Pos.CENTER_LEFT);
             line.getStyleClass().add("pair-cell");
             // A wrapping label only wraps when its width is bounded before the row's height is computed: the name

@@ -139,18 +139,39 @@ class PushBySwitchoverOnRealPairTest {
         assertThat(b.flows().value().rev()).isEqualTo(sourceRev);
         assertThat(a.flowsState().value()).isEqualTo(FlowsState.STOP);
         assertThat(b.flowsState().value()).isEqualTo(FlowsState.START);
-        assertThat(seen.servingNow("B")).isTrue();
-        assertThat(seen.servingNow("A")).as(() -> "A's last samples: " + lastSamples(seen, "A")).isFalse();
+        assertThat(marker(boxA)).isNull();
+        assertThat(seen.servingNow("B")).as(() -> "B: " + lastSamples(seen, "B")).isTrue();
+        assertThat(seen.servingNow("A")).as(() -> "A's samples: " + lastSamples(seen, "A") + "\nA's log:\n"
+                + logOf(boxA)).isFalse();
         assertThat(marker(boxB)).isEqualTo("pushed by switchover");
         assertThat(marker(boxA)).isNull();
     }
 
+    private static String logOf(NodeRedProcess p) {
+        try {
+            List<String> lines = Files.readAllLines(p.logFile());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Runs of equal statuses with their receive times relative to the last sample: the box's whole story. */
     private static String lastSamples(ObserverReport seen, String box) {
         List<Observer.Sample> all = seen.samples().get(box);
         long end = all.get(all.size() - 1).recvNanos();
-        return all.subList(Math.max(0, all.size() - 8), all.size()).stream().map(x -> x.status() + " sent "
-                + (x.sentNanos() - end) / 1_000_000 + " ms recv " + (x.recvNanos() - end) / 1_000_000 + " ms").toList()
-                + " of " + all.size();
+        StringBuilder runs = new StringBuilder();
+        int i = 0;
+        while (i < all.size()) {
+            int j = i;
+            while (j + 1 < all.size() && all.get(j + 1).status() == all.get(i).status()) {
+                j++;
+            }
+            runs.append(String.format("%d x%d [%d..%d ms] ", all.get(i).status(), j - i + 1,
+                    (all.get(i).recvNanos() - end) / 1_000_000, (all.get(j).recvNanos() - end) / 1_000_000));
+            i = j + 1;
+        }
+        return runs + "of " + all.size();
     }
 
     private void assertRecorded(Instant start, String sourceRev) throws Exception {

@@ -74,6 +74,25 @@ class BoxHealthTest {
         assertThat(health.assess(ms(750)).phi()).as("suspicion keeps growing with the silence").isGreaterThan(before.phi());
     }
 
+    /**
+     * A fenced box (arbiter: power off confirmed) is DOWN at once, even when its last answers, given just before
+     * the power went off, said flows run; one later refusal agrees with it, and a box that really runs flows
+     * again (unfenced by hand) is seen at once.
+     */
+    @Test
+    void aConfirmedFenceIsDownAtOnceWhateverTheLastAnswersSaid() {
+        BoxHealth health = run(true, "0 STARTED 200/50; 250 STARTED 200/50");
+        health.confirmedOff("fenced by the arbiter (power off confirmed)", ms(300));
+        assertThat(health.assess(ms(300)).condition()).isEqualTo(BoxCondition.DOWN);
+        assertThat(health.assess(ms(300)).detail()).isEqualTo("fenced by the arbiter (power off confirmed)");
+        health.onApi(new ApiObservation(ApiObservation.Kind.REFUSED, "refused"), ms(500));
+        health.onCanary(CanaryObservation.of(CanaryObservation.Kind.REFUSED), ms(500));
+        assertThat(health.assess(ms(2000)).condition()).isEqualTo(BoxCondition.DOWN);
+        health.onApi(new ApiObservation(ApiObservation.Kind.STARTED, "start"), ms(2250));
+        health.onCanary(CanaryObservation.answered(10), ms(2250));
+        assertThat(health.assess(ms(2250)).condition()).isEqualTo(BoxCondition.RUNNING_FLOWS);
+    }
+
     @Test
     void withoutCanaryTheSnapshotSaysSo() {
         BoxHealthSnapshot s = run(false, "0 STARTED -").assess(ms(0));

@@ -9,8 +9,6 @@ import io.redpair.arbiter.ArbiterStatus;
 import io.redpair.arbiter.DeviceIdentity;
 import io.redpair.arbiter.InMemoryPorts;
 import io.redpair.arbiter.InMemoryTransport;
-import io.redpair.health.ApiObservation;
-import io.redpair.health.CanaryObservation;
 import io.redpair.pair.ArbiterConfig;
 import io.redpair.pair.AuthRef;
 import io.redpair.pair.BoxConfig;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -51,33 +48,6 @@ class SupervisorArbiterSnapshotTest {
     Supervisor supervisor;
     LinkArbiterPort port;
 
-    /** A box that never answers: its probes stay in flight, so it stays UNKNOWN and nothing is decided. */
-    static final class SilentBox implements BoxPort {
-        @Override
-        public CompletableFuture<Probed<ApiObservation>> probeApi() {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<Probed<CanaryObservation>> probeCanary() {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public Verified stopFlows() {
-            throw new AssertionError("no box command expected");
-        }
-
-        @Override
-        public Verified startFlows() {
-            throw new AssertionError("no box command expected");
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         InMemoryTransport.Cable cable = InMemoryTransport.pair("mem0");
@@ -93,7 +63,7 @@ class SupervisorArbiterSnapshotTest {
         journal = Journal.open(dir.resolve("site.journal.db"));
         supervisor = Supervisor.create(new Site("Hall", List.of(pair)), journal);
         port = new LinkArbiterPort(link);
-        supervisor.start((p, box) -> new SilentBox(), p -> port);
+        supervisor.start((p, box) -> new SilentBoxPort(), p -> port);
     }
 
     @AfterEach
@@ -113,11 +83,11 @@ class SupervisorArbiterSnapshotTest {
         assertThat(st.selected()).isEqualTo(sim.selected());
         assertThat(st.fencedA()).isFalse();
         assertThat(st.poweredA()).isTrue();
-        assertThat(st.heartbeatAgeA()).as("A's heartbeat line is driven").isBetween(0L, 2000L);
+        assertThat(st.heartbeatAgeA()).as("A's heartbeat line is driven").isBetween(0L, 5000L);
         assertThat(st.heartbeatAgeB()).as("B's line never moved since boot").isEqualTo(-1);
-        assertThat(st.watchdogLeftMs()).isBetween(0L, 2000L);
+        assertThat(st.watchdogLeftMs()).as("never more than the 2 s it was armed with").isBetween(0L, 2000L);
         assertThat(st.epoch()).isEqualTo(sim.epoch());
-        assertThat(a.statusAgeMs()).isBetween(0L, 1500L);
+        assertThat(a.statusAgeMs()).as("polled every 200 ms; headroom for a loaded machine").isBetween(0L, 5000L);
     }
 
     @Test

@@ -105,11 +105,11 @@ public final class NamespaceObserver implements ServingWitness {
     }
 
     /**
-     * The latest sample's receive time minus this JVM's clock read just before the file was read: at most zero
-     * when both read one monotonic clock (the sample is older than "now"); a positive value means the clocks differ.
+     * The latest sample's receive time minus this JVM's clock read just after the files were read. With one
+     * monotonic clock it lies between minus the flush delay (20 ms) plus a poll, and zero; a positive value or
+     * one far below means the poller's clock is not this JVM's.
      */
     public long clockSkewNanos() {
-        long now = System.nanoTime();
         long latest = Long.MIN_VALUE;
         for (Path file : files.values()) {
             List<Sample> s = read(file);
@@ -117,7 +117,7 @@ public final class NamespaceObserver implements ServingWitness {
                 latest = Math.max(latest, s.get(s.size() - 1).recvNanos());
             }
         }
-        return latest - now;
+        return latest - System.nanoTime();
     }
 
     /** Complete lines only: the poller may be writing the last one. */

@@ -70,7 +70,8 @@ public record PushResult(List<StepResult> steps, SwitchoverReport switchover) {
         return out;
     }
 
-    static String shortRev(String rev) {
+    /** The first 12 hex digits of a revision, as the console and CLI show it; "unknown" for null. */
+    public static String shortRev(String rev) {
         return rev == null ? "unknown" : rev.substring(0, Math.min(12, rev.length()));
     }
 }

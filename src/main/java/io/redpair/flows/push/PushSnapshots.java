@@ -38,6 +38,11 @@ public final class PushSnapshots {
         this.dir = dir;
     }
 
+    /** The snapshot root (for messages). */
+    public Path dir() {
+        return dir;
+    }
+
     public static PushSnapshots nextTo(Path siteFile) {
         return new PushSnapshots(siteFile.resolveSibling(siteFile.getFileName() + ".snapshots"));
     }
@@ -57,6 +62,25 @@ public final class PushSnapshots {
             written.put(e.getKey(), target);
         }
         return written;
+    }
+
+    /**
+     * The newest snapshot of both boxes, or why there is none to roll back to. Checked before the boxes are read, so
+     * "nothing to roll back to" is said whatever state the pair is in.
+     */
+    public Map<BoxId, FlowSet> complete(String pairId) throws PushRefusedException {
+        Map<BoxId, FlowSet> kept;
+        try {
+            kept = latest(pairId);
+        } catch (IOException | FlowsFormatException e) {
+            throw new PushRefusedException(PushRefusedException.Kind.BAD_INPUT, "cannot read the push snapshots: "
+                    + e.getMessage());
+        }
+        if (kept.size() != BoxId.values().length) {
+            throw new PushRefusedException(PushRefusedException.Kind.BAD_INPUT, "no complete push snapshot for pair \""
+                    + pairId + "\" in " + dir + " (a push keeps one; nothing to roll back to)");
+        }
+        return kept;
     }
 
     /** The most recent snapshot of each box of the pair (the files of the newest stamp), empty if none. */

@@ -52,6 +52,21 @@ public final class DeliberateGate {
         this.console = console;
     }
 
+    /**
+     * The gate of one site for a console or wizard: approver accounts beside {@code siteFile}, audit rows in
+     * its journal (opened for each row, so a long-open console holds no connection), this process's clock and
+     * OS user. The simple call for every discretionary action that is not a CLI command.
+     */
+    public static DeliberateGate forSite(java.nio.file.Path siteFile, ApprovalSettings settings) {
+        java.nio.file.Path journal = io.redpair.store.Journal.fileFor(siteFile);
+        return new DeliberateGate(settings, Approvers.forSite(siteFile), event -> {
+            try (io.redpair.store.audit.AuditLog log = io.redpair.store.audit.AuditLog.open(journal,
+                    java.time.Clock.systemUTC())) {
+                log.append(event);
+            }
+        }, System::nanoTime, Actor.current());
+    }
+
     public boolean twoPerson() {
         return policy.settings().twoPerson();
     }

@@ -19,9 +19,8 @@ public record PairActions(boolean switchover, BoxId switchoverTarget, String swi
                           boolean maintenanceOn, boolean maintenanceOff, String maintenanceWhyNot,
                           boolean override, BoxId overrideTarget, String overrideWhyNot) {
 
-    /** A read-only console offers nothing, whatever the pair's state. */
-    public static PairActions readOnly() {
-        String why = "read-only console: no actions";
+    /** Nothing is offered, whatever the pair's state (a read-only console; no gate); {@code why} is the tooltip. */
+    public static PairActions unavailable(String why) {
         return new PairActions(false, null, why, false, false, why, false, null, why);
     }
 

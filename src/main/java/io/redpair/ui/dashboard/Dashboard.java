@@ -10,6 +10,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import io.redpair.pair.Pair;
 import io.redpair.store.Actor;
+import io.redpair.store.approvers.DeliberateGate;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SupervisorEvent;
@@ -22,6 +23,10 @@ import io.redpair.ui.pair.Banner;
 import io.redpair.ui.pair.PairHistory;
 import io.redpair.ui.pair.PairView;
 import io.redpair.ui.site.SiteConnection;
+import io.redpair.store.SecretResolver;
+import io.redpair.ui.push.PushButtons;
+import io.redpair.ui.push.PushPort;
+import io.redpair.ui.push.SitePushPort;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +63,7 @@ public final class Dashboard implements AutoCloseable {
     private AutoCloseable subscription;
     private AutoCloseable eventSubscription;
     private final Executor fx;
+    private final PushPort pushPort;
     private final Map<String, java.util.Deque<SupervisorEvent>> events = new HashMap<>();
 
     /** Bound of the events kept per pair beyond the snapshot's own timeline. */
@@ -75,6 +81,7 @@ public final class Dashboard implements AutoCloseable {
         this.notifier = notifier;
         this.updates = new CoalescingUpdater<>(fx, this::apply);
         this.fx = fx;
+        this.pushPort = new SitePushPort(connection, new SecretResolver());
         window.selectedPair().addListener((o, old, row) -> showSelected());
     }
 
@@ -158,13 +165,17 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private ActionsBar actionsFor(Pair config) {
-        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info);
-        if (connection.siteFile() != null && !connection.readOnly()) {
+        DeliberateGate gate = connection.readOnly() || connection.location() == null ? null
+                : DeliberateGate.forSite(connection.location(), connection.site().approvals());
+        ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info, gate);
+        bar.addFlowButtons(new PushButtons(pushPort, config.name(), connection.readOnly(), bar::approveSwitchover, fx,
+                window.statusBar()::info, bar::window));
+        if (connection.siteFile() != null && gate != null) {
             Button edit = new Button("Edit pair", new FontIcon(Material2AL.EDIT));
             edit.setId("action-edit");
             edit.setOnAction(e -> CompletableFuture.supplyAsync(() -> SerialPortScanner.system().ports()) // off FX
                     .thenAcceptAsync(ports -> PairEditorWindow.open(connection.siteFile(), connection.site(), config,
-                            ports, window.statusBar()::info), FxExecutor.INSTANCE));
+                            ports, window.statusBar()::info, gate), FxExecutor.INSTANCE));
             bar.addTrailing(edit);
         }
         return bar;

@@ -14,13 +14,16 @@ import java.util.Locale;
  * "not yet" rather than 0, so an engineer never mistakes "unknown" for "fine". Pure.
  *
  * @param level     how worrying the box's condition is (a down spare is a warning, a down active an alarm)
- * @param version   the Node-RED version the box reported, "not read yet" before the first reading
+ * @param version   the Node-RED version the box reported, "not read yet" before the first reading, and the
+ *                  other box's when it runs another one (a pair should run one version: a takeover must not
+ *                  also change the runtime)
  * @param flowsRev  the short flows revision and whether the other box has the same ("1a2b3c4d… · same as B")
  * @param revLevel  WARNING when the pair's flows drifted (the revision line is styled by it), else NEUTRAL
+ * @param versionLevel WARNING when both versions are known and differ, else NEUTRAL
  */
 public record BoxCard(BoxId box, String title, String role, String condition, String detail, String url,
                       String latency, String heartbeatAge, String phi, PairBadge.Level level, String version,
-                      String flowsRev, PairBadge.Level revLevel) {
+                      String flowsRev, PairBadge.Level revLevel, PairBadge.Level versionLevel) {
 
     public static BoxCard of(PairSnapshot p, BoxId id) {
         BoxSnapshot b = p.boxes().get(id);
@@ -33,8 +36,25 @@ public record BoxCard(BoxId box, String title, String role, String condition, St
         return new BoxCard(id, "Box " + id, role, words(c), b == null ? "" : nullToEmpty(b.detail()),
                 b == null ? "" : b.url(), b == null ? "not yet" : latency(b), b == null ? "not yet" : age(b, c),
                 b == null ? "-" : String.format(Locale.ROOT, "%.1f", b.phi()), level(c, active),
-                b == null || b.nodeRedVersion() == null ? "not read yet" : b.nodeRedVersion(), revision(p, id),
-                p.drift().differs() ? PairBadge.Level.WARNING : PairBadge.Level.NEUTRAL);
+                version(p, id), revision(p, id), p.drift().differs() ? PairBadge.Level.WARNING : PairBadge.Level.NEUTRAL,
+                otherVersion(p, id) == null ? PairBadge.Level.NEUTRAL : PairBadge.Level.WARNING);
+    }
+
+    static String version(PairSnapshot p, BoxId id) {
+        BoxSnapshot b = p.boxes().get(id);
+        if (b == null || b.nodeRedVersion() == null) {
+            return "not read yet";
+        }
+        String other = otherVersion(p, id);
+        return other == null ? b.nodeRedVersion() : b.nodeRedVersion() + " · " + id.other() + " runs " + other;
+    }
+
+    /** The other box's version when both are known and differ, else null. */
+    private static String otherVersion(PairSnapshot p, BoxId id) {
+        BoxSnapshot b = p.boxes().get(id);
+        BoxSnapshot o = p.boxes().get(id.other());
+        boolean known = b != null && o != null && b.nodeRedVersion() != null && o.nodeRedVersion() != null;
+        return known && !b.nodeRedVersion().equals(o.nodeRedVersion()) ? o.nodeRedVersion() : null;
     }
 
     /** The box's revision and the pair's verdict on it, from the box's side ("same as B", "differs from B"). */
@@ -47,8 +67,8 @@ public record BoxCard(BoxId box, String title, String role, String condition, St
         BoxId other = id.other();
         switch (p.drift().state()) {
             case MATCH: return rev + " · same as " + other;
-            case DIFFER: return rev + " · DIFFERS from " + other;
-            case CHECKING: return rev + " · differs from " + other + ", re-checking";
+            case DIFFER: return rev + " · differs from " + other;
+            case CHECKING: return rev + " · re-checking " + other;
             default: return rev + " · " + other + " not read yet";
         }
     }

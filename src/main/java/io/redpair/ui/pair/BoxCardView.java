@@ -33,6 +33,7 @@ public final class BoxCardView {
     private List<PairHistory.Sample> history = List.of();
     private io.redpair.ui.PairBadge.Level level;
     private PairBadge.Level revLevel;
+    private PairBadge.Level versionLevel;
 
     public BoxCardView(String id) {
         root.setId(id);
@@ -66,6 +67,9 @@ public final class BoxCardView {
         version.setId(id + "-version");
         flowsRev.setId(id + "-rev");
         flowsRev.getStyleClass().add("card-rev");
+        version.getStyleClass().add("card-rev");
+        flowsRev.setWrapText(true); // on a narrow window "… · differs from B" wraps, never cut to "differs fro..."
+        flowsRev.setMinHeight(Region.USE_PREF_SIZE);
         root.getChildren().addAll(head, condition, detail, url, facts, sparkline);
         HBox.setHgrow(root, Priority.ALWAYS);
         root.setMinWidth(280);
@@ -97,11 +101,20 @@ public final class BoxCardView {
         flowsRev.setText(card.flowsRev());
         if (card.revLevel() != revLevel) {
             revLevel = card.revLevel();
-            flowsRev.setGraphic(revLevel == PairBadge.Level.WARNING ? LevelIcons.icon(revLevel, "card-rev-icon") : null);
-            LevelIcons.restyle(flowsRev.getStyleClass(), revLevel);
+            warnIf(flowsRev, revLevel);
+        }
+        if (card.versionLevel() != versionLevel) {
+            versionLevel = card.versionLevel();
+            warnIf(version, versionLevel);
         }
         this.history = history;
         sparkline.draw(history, Color.web("#0969da"));
+    }
+
+    /** A warning icon and the warning colour on a fact line; a new graphic re-runs CSS, so only on change. */
+    private static void warnIf(Label line, PairBadge.Level level) {
+        line.setGraphic(level == PairBadge.Level.WARNING ? LevelIcons.icon(level, "card-rev-icon") : null);
+        LevelIcons.restyle(line.getStyleClass(), level);
     }
 
     private static Label caption(String text) {

@@ -4,6 +4,8 @@ import io.redpair.pair.Site;
 import io.redpair.store.SiteFile;
 import io.redpair.store.SiteFileException;
 import io.redpair.supervisor.ArbiterSnapshot;
+import io.redpair.supervisor.EventJson;
+import io.redpair.supervisor.EventLog;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteLock;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import io.redpair.supervisor.control.ControlResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -28,10 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console attached to a headless {@code redpair supervise} that holds the site: it never starts a second
- * actor. It polls {@code status} over the control channel at 4 Hz (the control channel has no subscribe verb)
- * and sends operator requests the same way, so they are judged and journalled by that supervisor. Events are
- * derived from successive snapshots (mode/active/epoch/step changes, box condition changes), since the
- * status form carries no timeline.
+ * actor. It polls {@code status} and then {@code events} (everything after the last sequence number it has) over
+ * the control channel at 4 Hz, and sends operator requests the same way, so they are judged and journalled by
+ * that supervisor. Its event subscribers get the supervisor's own events, each exactly once and in order, so the
+ * timeline reads as on a console running its own supervisor (ADR 0107). A supervisor older than the
+ * {@code events} verb gets the fallback: events derived from successive snapshots ({@link SnapshotDiff}).
  *
  * <p>Invariant: nothing here writes to the boxes or the journal; a lost control channel is reported as a
  * problem, never papered over by taking the site.
@@ -46,16 +51,21 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     private final String holder;
     private final Subscribers<SiteSnapshot> snapshots = new Subscribers<>();
     private final Subscribers<SupervisorEvent> events = new Subscribers<>();
-    private final SnapshotDiff diff = new SnapshotDiff();
+    private final EventCursor cursor = new EventCursor();
+    private final PairTimelines timelines = new PairTimelines();
+    /** Null when the supervisor knows the {@code events} verb; else the fallback. Poller thread only. */
+    private SnapshotDiff derived;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "redpair-attached-poll");
         t.setDaemon(true);
         return t;
     });
     private volatile boolean lostReported;
+    private final Path siteFile;
     private volatile SiteSnapshot latest;
 
-    private AttachedSupervisorConnection(Site site, ControlClient client, String holder) {
+    private AttachedSupervisorConnection(Path siteFile, Site site, ControlClient client, String holder) {
+        this.siteFile = siteFile;
         this.site = site;
         this.client = client;
         this.holder = holder;
@@ -65,8 +75,10 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     public static AttachedSupervisorConnection attach(Path siteFile) throws IOException, SiteFileException {
         Site site = SiteFile.load(siteFile);
         ControlClient client = ControlClient.forSite(siteFile, Duration.ofSeconds(2));
-        AttachedSupervisorConnection c = new AttachedSupervisorConnection(site, client, SiteLock.holderOf(siteFile));
+        AttachedSupervisorConnection c = new AttachedSupervisorConnection(siteFile, site, client,
+                SiteLock.holderOf(siteFile));
         c.status(); // fails now, with the reason, when nothing answers on the control channel
+        c.firstEvents();
         c.poller.scheduleWithFixedDelay(c::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         return c;
     }
@@ -80,26 +92,74 @@ public final class AttachedSupervisorConnection implements SiteConnection {
         return SnapshotJsonReader.read(r.status());
     }
 
+    /** The history the supervisor keeps, or the fallback when it does not know the verb. Before polling starts. */
+    private void firstEvents() throws IOException {
+        ControlResponse r = client.send(ControlRequest.events(0));
+        if (r.outcome() != ControlResponse.Outcome.OK || r.events() == null) {
+            LOG.info("the attached supervisor does not serve events ({} {}): timeline derived from snapshots",
+                    r.outcome(), r.message());
+            derived = new SnapshotDiff();
+            return;
+        }
+        deliver(EventJson.readPage(r.events()));
+    }
+
     private void poll() {
         try {
             SiteSnapshot s = status();
             latest = s;
-            diff.next(s).forEach(events::publish);
-            snapshots.publish(diff.withTimeline(s));
+            if (derived != null) {
+                derived.next(s).forEach(this::publishEvent);
+            } else {
+                pollEvents();
+            }
+            snapshots.publish(timelines.into(s));
             lostReported = false;
         } catch (IOException | RuntimeException e) {
             if (!lostReported) {
                 lostReported = true;
                 LOG.warn("attached supervisor not answering: {}", e.getMessage());
-                events.publish(new SupervisorEvent.Alarmed(java.time.Instant.now(), null, 0,
-                        "The supervisor this console is attached to does not answer: " + e.getMessage()));
+                Instant now = Instant.now();
+                String text = "The supervisor this console is attached to does not answer: " + e.getMessage();
+                // per pair: the dashboard keeps only pair events, and each pair's view depends on that supervisor
+                site.pairs().forEach(p -> publishEvent(new SupervisorEvent.Alarmed(now, p.id(), 0, text)));
             }
         }
+    }
+
+    /** Everything after the cursor; a few pages at most when the supervisor had a burst. */
+    private void pollEvents() throws IOException {
+        for (int page = 0; page < 4; page++) {
+            ControlResponse r = client.send(ControlRequest.events(cursor.after()));
+            if (r.outcome() != ControlResponse.Outcome.OK || r.events() == null) {
+                throw new IOException("events refused: " + r.outcome() + " " + r.message());
+            }
+            if (!deliver(EventJson.readPage(r.events()))) {
+                return;
+            }
+        }
+    }
+
+    /** Publishes the page's new events; true when the supervisor has more. */
+    private boolean deliver(EventLog.Page page) {
+        List<String> pairIds = site.pairs().stream().map(io.redpair.pair.Pair::id).toList();
+        cursor.accept(page, Instant.now(), pairIds).forEach(this::publishEvent);
+        return cursor.behind(page);
+    }
+
+    private void publishEvent(SupervisorEvent e) {
+        timelines.add(e);
+        events.publish(e);
     }
 
     @Override
     public Site site() {
         return site;
+    }
+
+    @Override
+    public Path location() {
+        return siteFile;
     }
 
     @Override

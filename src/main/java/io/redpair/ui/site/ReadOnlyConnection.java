@@ -65,6 +65,11 @@ public final class ReadOnlyConnection implements SiteConnection {
     }
 
     @Override
+    public Path location() {
+        return null;
+    }
+
+    @Override
     public boolean readOnly() {
         return true;
     }

@@ -48,6 +48,14 @@ public interface SiteConnection extends AutoCloseable {
     }
 
     /**
+     * Where the site file is, for the deliberate-action gate (approver accounts and the audit trail live beside
+     * it); null when this console may not act. Unlike {@link #siteFile()} also known when attached.
+     */
+    default Path location() {
+        return siteFile();
+    }
+
+    /**
      * A read-only observer (issue 8 item 5): it took no site lock and no arbiter session, sends no request
      * that changes anything, and the console offers no action and no editor.
      */

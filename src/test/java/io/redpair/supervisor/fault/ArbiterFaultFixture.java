@@ -10,11 +10,13 @@ import io.redpair.lab.BoxOptions;
 import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Policy;
+import io.redpair.store.JournalEntry;
 import io.redpair.testkit.NodeRedBoxes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,6 +68,12 @@ abstract class ArbiterFaultFixture {
     /** The device is ARMED by RedPair (after a reboot or HOSTLOST: re-HELLOed and re-armed). */
     void awaitArmed() throws InterruptedException {
         awaitDevice("the device armed by RedPair", () -> arb.sim.armState() == ArbiterStatus.ArmState.ARMED);
+    }
+
+    /** Waits for an {@code arbiter} note in the journal that satisfies {@code text}. */
+    void awaitArbiterNote(String what, Predicate<String> text) throws InterruptedException {
+        lab.await(what + " journalled", s -> lab.journalled(JournalEntry.Kind.NOTE, "arbiter").stream().anyMatch(text),
+                SETTLE);
     }
 
     static boolean protectedBy(PairState s, BoxId active) {

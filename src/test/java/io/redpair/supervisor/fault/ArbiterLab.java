@@ -33,6 +33,8 @@ final class ArbiterLab implements AutoCloseable {
     static final String HOST = "WS07";
     /** Host watchdog 2 s, STATUS every 250 ms, rediscovery every 100 ms: the fault tests' link. */
     static final int ARM_TIMEOUT_MS = 2000;
+    /** How long a dying simulator's last frames get to reach the host: far below the host's 300 ms reply timeout. */
+    private static final long DRAIN_MS = 200;
 
     private final Path dir;
     private final FaultLab lab;
@@ -89,8 +91,12 @@ final class ArbiterLab implements AutoCloseable {
      * numbering die with it) and a new one starts on the same line with the same state file (epoch, latching
      * selector, fence relays, boot counter), as after a power cut of the arbiter itself.
      */
-    void restartSimulator() throws IOException {
+    void restartSimulator() throws IOException, InterruptedException {
         ArbiterSimulator old = sim;
+        // A frame a real device sent is on the wire; closing a pty end discards what socat has not read yet,
+        // which would turn "died after answering" into "died before answering" (the host then re-sends the
+        // same command to the rebooted device, which acts on it: safe, but another scenario).
+        TimeUnit.MILLISECONDS.sleep(DRAIN_MS);
         old.close();
         sim = simulator();
         lab.observer.mark("arbiter rebooted");

@@ -35,6 +35,15 @@ class ArbiterRebootFaultTest extends ArbiterFaultFixture {
         arb.restartSimulator();
     }
 
+    /**
+     * The device is armed again (its own state, not RedPair's belief) and the reboot in the middle of the sequence
+     * (selector on A, unlike the boot at the lab's start) is in the journal for the operator.
+     */
+    private void assertRebootJournalled() throws InterruptedException {
+        awaitArmed();
+        awaitArbiterNote("the reboot", t -> t.startsWith("arbiter rebooted (rst=POR") && t.contains("sel=A"));
+    }
+
     /** EXEC FENCE reaches a device that has forgotten the PREP: nothing is fenced, so nothing may be started. */
     @Test
     void rebootBetweenPrepAndExecOfTheFenceFencesNothingAndPromotesNothing() throws Exception {
@@ -44,7 +53,7 @@ class ArbiterRebootFaultTest extends ArbiterFaultFixture {
             lab.hold("no promotion", x -> x.mode() == Mode.OPERATOR_NEEDED && x.active() == BoxId.A, HOLD);
             System.out.printf("[arbiter-reboot-prep-exec] %s%n", s.reason());
             assertThat(s.reason()).contains("fence");
-            awaitArmed();
+            assertRebootJournalled();
             assertThat(arb.sim.fenced(BoxId.A)).as("the prepared FENCE died with the reboot").isFalse();
             assertThat(arb.sim.selected()).as("the latching selector kept A").isEqualTo(Selection.A);
             assertThat(arb.sim.actuations()).as("no output moved since the reboot").isZero();
@@ -52,7 +61,9 @@ class ArbiterRebootFaultTest extends ArbiterFaultFixture {
             assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();
             assertThat(lab.observer.report().firstServingAfter("B", 0)).isEmpty();
         } finally {
-            lab.a.thaw();
+            if (ArbiterLab.alive(lab.a)) {
+                lab.a.thaw();
+            }
         }
         lab.await("A runs flows again: recovered by itself", ArbiterFaultFixture::protectedByA, SETTLE);
         lab.assertNoDualActive("arbiter-reboot-prep-exec");
@@ -67,7 +78,7 @@ class ArbiterRebootFaultTest extends ArbiterFaultFixture {
         freezeAAndRebootAfter(",OK,FENCE,box=A,");
         PairState s = lab.await("running on B", x -> runningOn(x, BoxId.B), SETTLE);
         assertThat(lab.observer.awaitServing("B", 0, 5_000)).isTrue();
-        awaitArmed();
+        assertRebootJournalled();
         assertThat(arb.sim.fenced(BoxId.A)).as("the fence relay kept A off across the reboot").isTrue();
         assertThat(arb.sim.selected()).isEqualTo(Selection.B);
         assertThat(arb.sim.epoch()).isEqualTo(s.epoch()).isEqualTo(lab.journal.currentEpoch(FaultLab.PAIR));
@@ -88,7 +99,7 @@ class ArbiterRebootFaultTest extends ArbiterFaultFixture {
         PairState s = lab.await("operator needed", x -> x.mode() == Mode.OPERATOR_NEEDED, SETTLE);
         lab.hold("no promotion", x -> x.mode() == Mode.OPERATOR_NEEDED && x.active() == BoxId.A, HOLD);
         System.out.printf("[arbiter-reboot-select] %s%n", s.reason());
-        awaitArmed();
+        assertRebootJournalled();
         assertThat(arb.sim.fenced(BoxId.A)).as("the fence relay kept A off across the reboot").isTrue();
         assertThat(arb.sim.selected()).as("the latching selector did not move").isEqualTo(Selection.A);
         assertThat(lab.commandIssued("start-flows", BoxId.B)).isFalse();

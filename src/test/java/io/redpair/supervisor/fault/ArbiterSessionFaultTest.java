@@ -46,8 +46,7 @@ class ArbiterSessionFaultTest extends ArbiterFaultFixture {
 
     private void assertHostLostJournalled() throws InterruptedException {
         awaitArmed();
-        lab.await("the HOSTLOST found journalled", s -> !lab.journalled(JournalEntry.Kind.NOTE, "arbiter").stream()
-                .filter(t -> t.startsWith("arbiter reports HOSTLOST (sel=A)")).toList().isEmpty(), SETTLE);
+        awaitArbiterNote("the HOSTLOST found", t -> t.startsWith("arbiter reports HOSTLOST (sel=A)"));
     }
 
     @Test

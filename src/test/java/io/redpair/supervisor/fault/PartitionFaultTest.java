@@ -13,6 +13,8 @@ import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Policy;
 import io.redpair.supervisor.SupervisorEvent;
+import io.redpair.supervisor.control.ControlRequest;
+import io.redpair.supervisor.control.ControlResponse;
 import io.redpair.testkit.NamespaceObserver;
 import io.redpair.testkit.NetworkNamespaces;
 import io.redpair.testkit.NetworkNamespaces.BoxLink;
@@ -77,7 +79,8 @@ class PartitionFaultTest {
                 BoxOptions.defaults().withNetwork(linkB.network()), policy);
         NamespaceObserver observer = NamespaceObserver.start(lab.a.installation().nodeExecutable(), dir.resolve("observer"),
                 Map.of("A", Map.entry(linkA, FaultLab.canary(lab.a)), "B", Map.entry(linkB, FaultLab.canary(lab.b))));
-        assertThat(observer.clockSkewNanos()).as("observer samples are on this JVM's monotonic clock").isNotPositive();
+        assertThat(observer.clockSkewNanos()).as("observer samples are on this JVM's monotonic clock (ns)")
+                .isNotPositive().isGreaterThan(-5_000_000_000L);
         lab.observe(observer);
         if (policy.fencing() == Policy.Fencing.ARBITER) {
             arb = ArbiterLab.start(dir, lab);
@@ -227,7 +230,8 @@ class PartitionFaultTest {
     /**
      * The link is healed the moment the failover starts (the fence is on its way; the device answers 100 ms
      * late, so the heal lands inside the fence step). Either outcome is clean: the failover completes (A fenced,
-     * B runs) or it stops in OPERATOR_NEEDED with B not started. Exactly one box serves at the end.
+     * B runs) or it stops in OPERATOR_NEEDED with B not started (then the operator confirms A is off if it is,
+     * as the alarm asks). Exactly one box serves at the end.
      */
     @Test
     void partitionHealedDuringTheFailoverEndsWithExactlyOneBoxRunning() throws Exception {
@@ -249,10 +253,11 @@ class PartitionFaultTest {
         PairState s = lab.await("takeover over", x -> x.step() == FailoverStep.NONE && x.mode() != Mode.SUSPECT
                 && (x.mode() == Mode.OPERATOR_NEEDED || runningOnB(x)), SETTLE);
         System.out.printf("[partition-heal-mid-failover] heal %d ms after the cut, during %s; outcome %s (%s)%n",
-                (healed - cut) / 1_000_000, stepAt(healed), s.mode(), s.reason());
+                (healed - cut) / 1_000_000, stateAt(healed), s.mode(), s.reason());
         if (s.mode() == Mode.OPERATOR_NEEDED) {
             assertThat(lab.commandIssued("start-flows", BoxId.B)).as("aborted: B never started").isFalse();
             lab.hold("aborted: stays with the operator", x -> x.mode() == Mode.OPERATOR_NEEDED, Duration.ofSeconds(2));
+            operatorConfirmsAOffIfItIs();
         } else {
             assertThat(arb.sim.fenced(BoxId.A)).isTrue();
             assertThat(ArbiterLab.alive(lab.a)).as("A powered off by the fence").isFalse();
@@ -260,6 +265,57 @@ class PartitionFaultTest {
         }
         assertExactlyOneServing(ArbiterLab.alive(lab.a) ? BoxId.A : BoxId.B);
         lab.assertNoDualActive("partition-heal-mid-failover");
+    }
+
+    /**
+     * The link comes back while RedPair waits out the suspect window (A convicted, no decision yet). A probe
+     * sent into the cut may still be waiting, so either A is seen again in time (no takeover, epoch and outputs
+     * unchanged) or the fence is decided first and the failover completes; both are clean. Asserted: the
+     * outcome is one of these two, exactly one box serves at the end, overlap 0. The outcome is printed.
+     */
+    @Test
+    void partitionHealedBeforeTheDecisionEndsWithExactlyOneBoxRunning() throws Exception {
+        start(ARBITER);
+        PairState before = lab.await("protected by A, outputs on A", PartitionFaultTest::protectedByAWithArbiter, SETTLE);
+        CountDownLatch suspect = new CountDownLatch(1);
+        lab.supervisor.subscribe(Runnable::run, e -> {
+            if (e instanceof SupervisorEvent.StateChanged c && c.to() == Mode.SUSPECT) {
+                suspect.countDown();
+            }
+        });
+        long cut = lab.observer.mark("cut console-A");
+        linkA.cut();
+        assertThat(suspect.await(SETTLE.toMillis(), TimeUnit.MILLISECONDS)).as("A suspected\n" + lab.timeline()).isTrue();
+        long healed = lab.observer.mark("healed console-A");
+        linkA.heal();
+        PairState s = lab.await("settled", x -> protectedBy(x, BoxId.A) || runningOnB(x), SETTLE);
+        System.out.printf("[partition-heal-in-suspect-window] heal %d ms after the cut, during %s; outcome %s %s (%s)%n",
+                (healed - cut) / 1_000_000, stateAt(healed), s.mode(), s.active(), s.reason());
+        if (s.active() == BoxId.A) {
+            lab.hold("A stays the active", x -> protectedBy(x, BoxId.A) && x.epoch() == before.epoch(),
+                    Duration.ofSeconds(2));
+            assertThat(arb.sim.fenced(BoxId.A)).isFalse();
+            assertThat(arb.sim.selected()).isEqualTo(Selection.A);
+        } else {
+            assertThat(arb.sim.fenced(BoxId.A)).isTrue();
+            assertThat(ArbiterLab.alive(lab.a)).as("A powered off by the fence").isFalse();
+        }
+        assertExactlyOneServing(s.active());
+        lab.assertNoDualActive("partition-heal-in-suspect-window");
+    }
+
+    /**
+     * After an abort the operator looks at A: if the fence took effect although it was not confirmed (A serves
+     * nothing, seen by the observer), they confirm "A is off" and RedPair starts B; if A still runs, nothing.
+     */
+    private void operatorConfirmsAOffIfItIs() throws InterruptedException {
+        if (lab.observer.report().servingNow("A")) {
+            return;
+        }
+        ControlResponse r = lab.supervisor.handle(new ControlRequest(null, ControlRequest.FAILOVER, FaultLab.PAIR, null,
+                null, null, true, "test: A is dark (fenced, fence not confirmed)", "tester", "lab"));
+        assertThat(r.outcome()).as(r.message()).isEqualTo(ControlResponse.Outcome.OK);
+        lab.await("running on B after the operator's confirmation", PartitionFaultTest::runningOnB, SETTLE);
     }
 
     /** The console's own connection attempt to a cut box times out (no refusal, no reset): the cut is real and silent. */
@@ -303,14 +359,15 @@ class PartitionFaultTest {
                 && c.box() == box).map(e -> ((SupervisorEvent.BoxConditionChanged) e).to()).toList();
     }
 
-    private String stepAt(long nanos) {
-        FailoverStep step = FailoverStep.NONE;
+    /** The pair's mode and takeover step at {@code nanos}, from the published state changes. */
+    private String stateAt(long nanos) {
+        String state = "?";
         for (Stamped s : stamped) {
             if (s.nanos() <= nanos && s.event() instanceof SupervisorEvent.StateChanged c) {
-                step = c.step();
+                state = c.to() + "/" + c.step();
             }
         }
-        return step.name();
+        return state;
     }
 
     /** Cut → A convicted, failover decided, fence confirmed, B started, B's first answer (observer). */

@@ -1,7 +1,8 @@
 package io.redpair.ui.dashboard;
 
 import io.redpair.arbiter.ArbiterStatus;
-import io.redpair.arbiter.Selection;
+import io.redpair.supervisor.ArbiterSnapshot;
+import io.redpair.supervisor.FlowsDrift;
 import io.redpair.pair.BoxId;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
@@ -29,7 +30,7 @@ import javafx.util.Duration;
 
 /**
  * Not a test: the dashboard on a realistic fake site (five pairs, three minutes of history, then 4 Hz), for
- * screenshots under Xvfb. {@code -Dpreview.scenario=protected|failing-over|operator-needed},
+ * screenshots under Xvfb. {@code -Dpreview.scenario=protected|failing-over|operator-needed|drift},
  * {@code -Dredpair.theme=dark}. Run with JavaFX on the class path (see docs/console.md).
  */
 public final class DashboardPreview extends Application {
@@ -41,8 +42,6 @@ public final class DashboardPreview extends Application {
         Theme theme = Theme.parse(System.getProperty("redpair.theme")).orElse(Theme.LIGHT);
         ThemeSwitcher.apply(theme);
         FakeSiteConnection site = new FakeSiteConnection(Snapshots.site(5));
-        site.reportArbiter(new ArbiterStatus(ArbiterStatus.ArmState.ARMED, Selection.A, ArbiterStatus.RelayFeedback.A,
-                false, false, true, true, 130, 140, 4_350, 8, false, 0));
         MainWindow window = new MainWindow(null, theme, Preferences.userRoot().node("io/redpair/preview"), "RedPair preview");
         Dashboard dashboard = new Dashboard(window, site, FxExecutor.INSTANCE, ZoneId.systemDefault(), (p, b) -> { })
                 .start();
@@ -73,7 +72,7 @@ public final class DashboardPreview extends Application {
             PairSnapshot p = Snapshots.protectedPair(id, names[i], List.of(new SupervisorEvent.StateChanged(
                     incident.minusSeconds(3600), id, io.redpair.failover.Mode.STARTING, io.redpair.failover.Mode.PROTECTED,
                     BoxId.A, 7, io.redpair.failover.FailoverStep.NONE, null, "A runs flows, B stands by")));
-            if (i == 0 && stepsBefore <= 8 && !scenario.equals("protected")) {
+            if (i == 0 && stepsBefore <= 8 && !scenario.equals("protected") && !scenario.equals("drift")) {
                 Instant t0 = incident.minusMillis(1500);
                 List<SupervisorEvent> story = Snapshots.failoverStory(id, t0, false);
                 p = scenario.equals("failing-over") ? Snapshots.failingOver(id, names[i], story)
@@ -81,9 +80,31 @@ public final class DashboardPreview extends Application {
             } else if (i == 3) {
                 p = Snapshots.operatorNeeded(id, names[i], List.of());
             }
-            pairs.add(jittered(p));
+            if (i == 0 && scenario.equals("drift")) {
+                List<SupervisorEvent> t = new ArrayList<>(p.timeline());
+                t.add(new SupervisorEvent.Noted(incident.minusSeconds(95), id, 7, "flows-drift", "Flows differ: A rev "
+                        + FlowsDrift.shortRev(Snapshots.rev("3f9c2a71")) + ", B rev " + FlowsDrift.shortRev(Snapshots.rev("b7e0415d"))));
+                p = p.withTimeline(t);
+            }
+            pairs.add(jittered(withFlowsAndArbiter(p, i == 1 || (i == 0 && scenario.equals("drift")), stepsBefore)));
         }
         return new SiteSnapshot("Hall B", at, true, pairs);
+    }
+
+    /** Every pair read its versions and revisions; {@code drifted} ones differ; line-1 has its arbiter view. */
+    private PairSnapshot withFlowsAndArbiter(PairSnapshot p, boolean drifted, int stepsBefore) {
+        String rev = Snapshots.rev("3f9c2a71");
+        PairSnapshot out = drifted
+                ? Snapshots.withFlows(p, rev, Snapshots.rev("b7e0415d"), FlowsDrift.State.DIFFER)
+                : Snapshots.withFlows(p, rev, rev, FlowsDrift.State.MATCH);
+        if (!p.pairId().equals("line-1")) {
+            return out;
+        }
+        ArbiterStatus s = Snapshots.arbiterStatus(p.epoch());
+        ArbiterStatus beating = new ArbiterStatus(s.state(), s.selected(), s.feedback(), s.fencedA(), s.fencedB(),
+                s.poweredA(), s.poweredB(), 40 + jitter.nextInt(210), 40 + jitter.nextInt(210),
+                3_750 - (stepsBefore % 5) * 250, s.epoch(), false, 0);
+        return Snapshots.withArbiter(out, new ArbiterSnapshot(true, "up on /dev/ttyUSB0 (serial WDA-00417)", beating, 380));
     }
 
     private PairSnapshot jittered(PairSnapshot p) {
@@ -91,9 +112,9 @@ public final class DashboardPreview extends Application {
         p.boxes().forEach((id, b) -> boxes.put(id, new io.redpair.supervisor.BoxSnapshot(id, b.url(), b.condition(),
                 b.detail(), b.apiLatencyMs() < 0 ? -1 : b.apiLatencyMs() + jitter.nextInt(9),
                 b.canaryLatencyMs() < 0 ? -1 : b.canaryLatencyMs() + jitter.nextInt(12), b.heartbeatAgeMs(), b.phi(),
-                b.missed(), b.lastApi(), b.lastCanary())));
+                b.missed(), b.lastApi(), b.lastCanary(), b.nodeRedVersion(), b.flowsRev(), b.factsAgeMs())));
         return new PairSnapshot(p.pairId(), p.name(), p.mode(), p.active(), p.epoch(), p.reason(), p.step(), p.target(),
-                p.canary(), p.suppressed(), boxes, p.timeline());
+                p.canary(), p.suppressed(), boxes, p.timeline(), p.fencing(), p.drift(), p.arbiter());
     }
 
     private static List<SupervisorEvent> operatorStory(String id, Instant t0) {

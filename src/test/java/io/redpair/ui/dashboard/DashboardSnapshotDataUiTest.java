@@ -74,7 +74,7 @@ class DashboardSnapshotDataUiTest {
 
         feed(Snapshots.withFlows(protectedLine1(), REV_A, REV_B, FlowsDrift.State.DIFFER), T0.plusSeconds(1));
 
-        assertThat(text(robot, "#card-a-rev")).isEqualTo("1a2b3c4d… · DIFFERS from B");
+        assertThat(text(robot, "#card-a-rev")).isEqualTo("1a2b3c4d… · differs from B");
         assertThat(robot.lookup("#card-a-rev").queryAs(Label.class).getStyleClass()).contains("level-warning");
         assertThat(robot.lookup("#banner-drift").queryAs(Label.class).isVisible()).isTrue();
         assertThat(text(robot, "#banner-headline")).as("drift is a warning beside the state, not a new state")

@@ -15,6 +15,7 @@ import io.redpair.ui.ThemeSwitcher;
 import io.redpair.ui.fake.FakeSiteConnection;
 import io.redpair.ui.fake.Snapshots;
 import io.redpair.ui.pair.Banner;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +31,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,11 +47,14 @@ class DashboardUiTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:01:03.412Z");
 
     private final Preferences prefs = Preferences.userRoot().node("io/redpair/test/" + UUID.randomUUID());
-    private final FakeSiteConnection site = new FakeSiteConnection(Snapshots.site(3));
+    @TempDir
+    Path dir;
+    private FakeSiteConnection site;
     private final List<String> notified = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
+        site = new FakeSiteConnection(Snapshots.site(3)).at(dir.resolve("site.json"));
         ThemeSwitcher.apply(Theme.LIGHT);
         MainWindow window = new MainWindow(null, Theme.LIGHT, prefs, "RedPair test");
         new Dashboard(window, site, FxExecutor.INSTANCE, ZoneOffset.UTC,
@@ -110,7 +115,7 @@ class DashboardUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(start.isDisabled()).isFalse();
         robot.clickOn(start);
-        WaitForAsyncUtils.waitForFxEvents();
+        confirm(robot, "line-1");
         assertThat(site.sent()).singleElement().satisfies(r -> {
             assertThat(r.op()).isEqualTo(ControlRequest.FAILOVER);
             assertThat(r.confirmOff()).isTrue();
@@ -128,7 +133,7 @@ class DashboardUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText()).startsWith("1. A stops its flows");
         robot.clickOn("Switch over to B");
-        WaitForAsyncUtils.waitForFxEvents();
+        confirm(robot, "line-1/B");
         assertThat(site.sent()).singleElement().satisfies(r -> assertThat(r.to()).isEqualTo(BoxId.B.name()));
         site.publish(new SupervisorEvent.CommandFinished(T0, "line-1", 9, "stop-flows", BoxId.A, true, 30, "stopped"));
         site.publish(new SupervisorEvent.CommandFinished(T0.plusMillis(287), "line-1", 9, "start-flows", BoxId.B, true, 280, "started"));
@@ -137,6 +142,20 @@ class DashboardUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#switchover-result")).isEqualTo("Done. Measured gap (no box running flows): 287 ms. "
                 + "switchover complete: B runs flows (epoch 9), took 318 ms");
+    }
+
+    /** The deliberate-action gate's dialog: type the target, confirm, wait for the request (the gate runs off FX). */
+    private void confirm(FxRobot robot, String target) {
+        WaitForAsyncUtils.waitForFxEvents();
+        io.redpair.ui.fake.FxWait.visible(robot, "#approval-typed");
+        robot.clickOn("#approval-typed").write(target);
+        robot.clickOn("Confirm");
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !site.sent().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("nothing sent after confirming " + target, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void feed(PairSnapshot first, Instant at) {

@@ -36,8 +36,21 @@ public final class FakeSiteConnection implements SiteConnection {
     private volatile ArbiterSnapshot arbiter;
     private volatile Function<ControlRequest, ControlResponse> answers = r -> ControlResponse.ok("accepted: " + r.op());
 
+    private volatile java.nio.file.Path location;
+
     public FakeSiteConnection(Site site) {
         this.site = site;
+    }
+
+    /** Where approvals and the audit trail live (a site file path in a temporary folder); null: no actions. */
+    public FakeSiteConnection at(java.nio.file.Path siteFile) {
+        this.location = siteFile;
+        return this;
+    }
+
+    @Override
+    public java.nio.file.Path location() {
+        return location;
     }
 
     public void publish(SiteSnapshot s) {

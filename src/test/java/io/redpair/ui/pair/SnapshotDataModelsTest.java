@@ -51,8 +51,8 @@ class SnapshotDataModelsTest {
     void aDriftedPairMarksTheRevisionLineAsAWarningOnBothCards() {
         PairSnapshot drifted = pair(REV_A, REV_B, FlowsDrift.State.DIFFER);
 
-        assertThat(BoxCard.of(drifted, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · DIFFERS from B");
-        assertThat(BoxCard.of(drifted, BoxId.B).flowsRev()).isEqualTo("9f8e7d6c… · DIFFERS from A");
+        assertThat(BoxCard.of(drifted, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · differs from B");
+        assertThat(BoxCard.of(drifted, BoxId.B).flowsRev()).isEqualTo("9f8e7d6c… · differs from A");
         assertThat(BoxCard.of(drifted, BoxId.B).revLevel()).isEqualTo(PairBadge.Level.WARNING);
         assertThat(BoxCard.of(drifted, BoxId.A).level()).as("the condition level is not changed by drift")
                 .isEqualTo(PairBadge.Level.OK);
@@ -66,8 +66,22 @@ class SnapshotDataModelsTest {
         assertThat(BoxCard.of(half, BoxId.B).version()).isEqualTo("not read yet");
         assertThat(BoxCard.of(half, BoxId.B).flowsRev()).isEqualTo("not read yet");
         assertThat(BoxCard.of(half, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · B not read yet");
-        assertThat(BoxCard.of(checking, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · differs from B, re-checking");
+        assertThat(BoxCard.of(checking, BoxId.A).flowsRev()).isEqualTo("1a2b3c4d… · re-checking B");
         assertThat(BoxCard.of(checking, BoxId.A).revLevel()).isEqualTo(PairBadge.Level.NEUTRAL);
+    }
+
+    @Test
+    void differentNodeRedVersionsAreNamedOnBothCardsAsAWarning() {
+        PairSnapshot p = pair(REV_A, REV_A, FlowsDrift.State.MATCH);
+        Map<BoxId, BoxSnapshot> boxes = new EnumMap<>(p.boxes());
+        boxes.put(BoxId.B, boxes.get(BoxId.B).withFacts("5.0.7", REV_A, 100));
+        PairSnapshot mixed = new PairSnapshot(p.pairId(), p.name(), p.mode(), p.active(), p.epoch(), p.reason(),
+                p.step(), p.target(), p.canary(), p.suppressed(), boxes, p.timeline(), p.fencing(), p.drift(), null);
+
+        assertThat(BoxCard.of(mixed, BoxId.A).version()).isEqualTo("4.1.15 · B runs 5.0.7");
+        assertThat(BoxCard.of(mixed, BoxId.B).version()).isEqualTo("5.0.7 · A runs 4.1.15");
+        assertThat(BoxCard.of(mixed, BoxId.A).versionLevel()).isEqualTo(PairBadge.Level.WARNING);
+        assertThat(BoxCard.of(p, BoxId.A).versionLevel()).isEqualTo(PairBadge.Level.NEUTRAL);
     }
 
     @Test

@@ -16,8 +16,13 @@ import io.redpair.supervisor.control.ControlResponse;
 import io.redpair.testkit.LabSiteFile;
 import io.redpair.testkit.NodeRedBoxes;
 import io.redpair.testkit.SuperviseProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redpair.supervisor.EventJson;
+import io.redpair.ui.pair.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The console attaches to a real headless {@code redpair supervise} (separate JVM) instead of starting a second
  * actor: it sees the pair through the control channel, its switchover request is carried out by that
- * supervisor, and the derived timeline shows the change.
+ * supervisor, and its timeline gets that supervisor's own events (the {@code events} verb, ADR 0107): the same
+ * lines, in the same order, as the supervisor printed with {@code --events jsonl}.
  */
 class AttachedSupervisorTest {
 
@@ -71,6 +77,90 @@ class AttachedSupervisorTest {
             }
             supervise.kill();
         }
+    }
+
+    @Test
+    void killingADeliversTheSupervisorsOwnFailoverEventsInOrderExactlyOnce() throws Exception {
+        NodeRedProcess a = boxes.start(BoxOptions.defaults());
+        NodeRedProcess b = boxes.start(BoxOptions.defaults().withBootStopped(true));
+        Path site = LabSiteFile.write(dir, a, b, true, 10_000);
+        try (SuperviseProcess supervise = SuperviseProcess.start(site, "supervise.log")) {
+            supervise.await("protected by A", SuperviseProcess.state("PROTECTED", "A"), Duration.ofSeconds(40));
+            try (SiteConnection console = SiteConnections.open(site)) {
+                assertThat(console).isInstanceOf(AttachedSupervisorConnection.class);
+                console.subscribeEvents(Runnable::run, events::add);
+                Instant killedAt = Instant.now();
+                a.kill();
+                JsonNode completed = supervise.await("failover complete",
+                        e -> "failover-completed".equals(e.path("type").asText()), Duration.ofSeconds(40));
+                assertThat(completed.path("text").asText()).containsPattern("failover complete: B runs flows \\(epoch \\d+\\), took \\d+ ms");
+
+                List<SupervisorEvent> printed = supervise.events(e -> !Instant.parse(e.path("ts").asText())
+                        .isBefore(killedAt)).stream().map(EventJson::read).toList();
+                List<SupervisorEvent> upToCompleted = printed.subList(0, printed.indexOf(EventJson.read(completed)) + 1);
+                awaitEvents(upToCompleted);
+
+                assertThat(events).as("each event once").doesNotHaveDuplicates();
+                assertThat(events).as("the supervisor's own words, not ones derived from snapshots")
+                        .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(SupervisorEvent.Noted.class,
+                                n -> assertThat(n.text()).isEqualTo(completed.path("text").asText())));
+                assertThat(events).as("the takeover state between two polls is not lost")
+                        .anyMatch(e -> e instanceof SupervisorEvent.StateChanged c && c.to() == Mode.FAILING_OVER);
+                List<SupervisorEvent> steps = takeover(upToCompleted);
+                assertThat(steps).as("started, commands, state changes, completed").hasSizeGreaterThanOrEqualTo(4)
+                        .anyMatch(e -> e instanceof SupervisorEvent.CommandFinished c && c.box() == BoxId.B);
+                assertThat(takeover(events)).as("the steps, in the supervisor's order").isEqualTo(steps);
+                ZoneId zone = ZoneId.of("UTC");
+                assertThat(lines(takeover(events), zone)).as("the timeline's lines").isEqualTo(lines(steps, zone));
+
+                supervise.kill();
+                awaitLostAlarm();
+            }
+        }
+    }
+
+    /** The pair's events from "failover-started" to "failover-completed", in the order they were received. */
+    private static List<SupervisorEvent> takeover(List<SupervisorEvent> all) {
+        int from = indexOfNote(all, "failover-started");
+        int to = indexOfNote(all, "failover-completed");
+        assertThat(from).as("failover-started in " + all).isNotNegative().isLessThan(to);
+        return all.subList(from, to + 1).stream().filter(e -> "line1".equals(e.pairId())).toList();
+    }
+
+    private static int indexOfNote(List<SupervisorEvent> all, String type) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof SupervisorEvent.Noted n && n.noteType().equals(type)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> lines(List<SupervisorEvent> all, ZoneId zone) {
+        return all.stream().map(e -> TimelineEntry.of(e, zone).line()).toList();
+    }
+
+    /** The lost channel is said on the pair's own timeline (the dashboard keeps only pair events). */
+    private void awaitLostAlarm() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && events.stream().noneMatch(AttachedSupervisorTest::lostAlarm)) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(events).filteredOn(AttachedSupervisorTest::lostAlarm).singleElement()
+                .extracting(SupervisorEvent::pairId).isEqualTo("line1");
+    }
+
+    private static boolean lostAlarm(SupervisorEvent e) {
+        return e instanceof SupervisorEvent.Alarmed a && a.text().contains("does not answer");
+    }
+
+    private void awaitEvents(List<SupervisorEvent> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!events.containsAll(expected) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(events).as("every event the supervisor printed since the kill reached the console")
+                .containsAll(expected);
     }
 
     @Test

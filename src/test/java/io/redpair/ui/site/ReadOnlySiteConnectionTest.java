@@ -102,6 +102,7 @@ class ReadOnlySiteConnectionTest {
                 control.close(site);
             }
         }
-        assertThat(ops).isNotEmpty().containsOnly(ControlRequest.STATUS);
+        assertThat(ops).as("only the read verbs (events: ADR 0107)").isNotEmpty()
+                .containsOnly(ControlRequest.STATUS, ControlRequest.EVENTS).contains(ControlRequest.STATUS);
     }
 }

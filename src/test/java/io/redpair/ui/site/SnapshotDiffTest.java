@@ -7,6 +7,7 @@ import io.redpair.failover.Mode;
 import io.redpair.pair.BoxCondition;
 import io.redpair.pair.BoxId;
 import io.redpair.supervisor.BoxSnapshot;
+import io.redpair.supervisor.FlowsDrift;
 import io.redpair.supervisor.PairSnapshot;
 import io.redpair.supervisor.SiteSnapshot;
 import io.redpair.supervisor.SnapshotJson;
@@ -50,6 +51,32 @@ class SnapshotDiffTest {
             assertThat(e.active()).isEqualTo(BoxId.B);
         });
         assertThat(events).filteredOn(e -> e instanceof SupervisorEvent.BoxConditionChanged).hasSize(2);
-        assertThat(diff.withTimeline(after).pairs().get(0).timeline()).containsExactlyElementsOf(events);
+        PairTimelines timelines = new PairTimelines();
+        events.forEach(timelines::add);
+        assertThat(timelines.into(after).pairs().get(0).timeline()).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void anAttachedConsoleSeesADriftOnceAndItsEndOnce() {
+        String r1 = "1a2b3c4d" + "0".repeat(56);
+        String r2 = "9f8e7d6c" + "0".repeat(56);
+        SnapshotDiff diff = new SnapshotDiff();
+        diff.next(drift(10, new FlowsDrift(FlowsDrift.State.MATCH, r1, r1)));
+        assertThat(diff.next(drift(11, new FlowsDrift(FlowsDrift.State.CHECKING, r1, r2)))).isEmpty();
+
+        List<SupervisorEvent> confirmed = diff.next(drift(12, new FlowsDrift(FlowsDrift.State.DIFFER, r1, r2)));
+        List<SupervisorEvent> again = diff.next(drift(13, new FlowsDrift(FlowsDrift.State.DIFFER, r1, r2)));
+        List<SupervisorEvent> ended = diff.next(drift(14, new FlowsDrift(FlowsDrift.State.MATCH, r2, r2)));
+
+        assertThat(confirmed).singleElement().isInstanceOfSatisfying(SupervisorEvent.Noted.class,
+                n -> assertThat(n.text()).isEqualTo("Flows differ: A rev 1a2b3c4d…, B rev 9f8e7d6c…"));
+        assertThat(again).isEmpty();
+        assertThat(ended).singleElement().isInstanceOfSatisfying(SupervisorEvent.Noted.class,
+                n -> assertThat(n.type()).isEqualTo("flows-match"));
+    }
+
+    private static SiteSnapshot drift(long second, FlowsDrift d) {
+        SiteSnapshot s = site(second, Mode.PROTECTED, BoxId.A, BoxCondition.RUNNING_FLOWS, BoxCondition.STANDBY_READY);
+        return new SiteSnapshot(s.site(), s.at(), true, List.of(s.pairs().get(0).withDriftAndArbiter(d, null)));
     }
 }
