@@ -46,6 +46,9 @@ public final class MainWindow {
     private final Preferences prefs;
     private final Theme initialTheme;
     private final CoalescingUpdater<List<PairRow>> rows;
+    private final Label heading = new Label("Site overview");
+    private final Label headingContext = new Label();
+    private String siteName;
 
     /**
      * @param theme the theme already applied (the toggle starts in that position)
@@ -58,7 +61,10 @@ public final class MainWindow {
         this.overview = new PairOverviewView(site != null);
         this.statusBar = new StatusBarView(version);
         this.rows = new CoalescingUpdater<>(FxExecutor.INSTANCE, this::showPairs);
-        sidebar.selected().addListener((obs, old, row) -> overview.show(row));
+        sidebar.selected().addListener((obs, old, row) -> {
+            overview.show(row);
+            name(row);
+        });
         main.setCenter(pageScroller());
         main.setTop(header());
         frame.setCenter(sidebarAndContent());
@@ -123,6 +129,8 @@ public final class MainWindow {
     /** Shows a site's pairs as configured (nothing decides for them until a supervisor reports). FX thread. */
     public void show(Site site) {
         sidebar.setSiteName(site.name());
+        siteName = site.name();
+        name(sidebar.selected().get());
         showPairs(site.pairs().stream().map(p -> new PairRow(p, null)).toList());
         statusBar.info("Site " + site.name() + ": " + site.pairs().size() + " pair(s)");
     }
@@ -153,12 +161,21 @@ public final class MainWindow {
         }
     }
 
+    /** The header names what the page shows: the selected pair and its site, else the site overview. */
+    private void name(PairRow row) {
+        heading.setText(row == null ? "Site overview" : row.pair().name());
+        String where = siteName == null ? "" : "Site " + siteName + " · ";
+        headingContext.setText(row == null ? "" : where + "pair " + row.pair().id());
+    }
+
     private Parent header() {
-        Label heading = new Label("Site overview");
+        heading.setId("page-heading");
         heading.getStyleClass().add("title-4");
+        headingContext.setId("page-heading-context");
+        headingContext.getStyleClass().add("text-muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, heading, spacer, themeToggle());
+        HBox bar = new HBox(12, heading, headingContext, spacer, themeToggle());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 16));
         bar.getStyleClass().add("header");

@@ -13,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -29,7 +30,8 @@ public final class ActionsBar {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionsBar.class);
 
-    private final HBox root = new HBox(8);
+    /** Flows onto a second line on a narrow window: a button cut to "Switc..." or "Mainte..." says nothing. */
+    private final FlowPane root = new FlowPane(8, 6);
     private final Button switchover = button("action-switchover", "Switch over", Material2MZ.SWAP_HORIZ);
     private final Button maintenance = button("action-maintenance", "Maintenance", Material2AL.BUILD);
     private final Button endMaintenance = button("action-end-maintenance", "End maintenance", Material2MZ.PLAY_ARROW);
@@ -59,6 +61,7 @@ public final class ActionsBar {
         this.report = report;
         this.gate = gate;
         root.setAlignment(Pos.CENTER_LEFT);
+        root.getStyleClass().add("actions-bar");
         root.getChildren().addAll(switchover, maintenance, endMaintenance, override, acknowledge);
         switchover.setOnAction(e -> {
             String pairId = shown.pairId();

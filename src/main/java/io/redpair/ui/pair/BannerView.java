@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The state banner: a big icon, the headline in words, and the why underneath; coloured by level. */
@@ -23,9 +24,12 @@ public final class BannerView {
     public BannerView() {
         headline.setId("banner-headline");
         headline.getStyleClass().add("banner-headline");
+        headline.setWrapText(true); // "Operator needed — A cannot be seen and its stop i..." hides the point
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         detail.setId("banner-detail");
         detail.getStyleClass().add("banner-detail");
         detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         VBox words = new VBox(2, headline, detail);
         HBox.setHgrow(words, Priority.ALWAYS);
         iconHolder.setAlignment(Pos.CENTER);

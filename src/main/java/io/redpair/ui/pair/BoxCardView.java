@@ -1,37 +1,45 @@
 package io.redpair.ui.pair;
 
-import java.util.List;
 import io.redpair.ui.PairBadge;
+import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-/** One box card: name and role, condition with icon, the measurements, and a latency sparkline. */
+/**
+ * One box card: name and role, condition with icon, the measurements, and a latency sparkline. Compact so the
+ * timeline below keeps its room at 1280×800: short captions, two short facts share a line, and every value
+ * wraps instead of ending in an ellipsis ("… · differs from B" must stay readable). Fact rows are HBoxes, not
+ * a GridPane: a GridPane sizes rows from unwrapped widths and cuts wrapped labels. Full texts are in tooltips.
+ */
 public final class BoxCardView {
 
-    private final VBox root = new VBox(8);
+    /** The detail (the probe's own words) may be long; two lines on the card, the rest in its tooltip. */
+    private static final int DETAIL_LINES = 2;
+
+    private final VBox root = new VBox(4);
     private final Label title = new Label();
     private final Label role = new Label();
     private final Label condition = new Label();
-    private final javafx.scene.control.Tooltip conditionTip = new javafx.scene.control.Tooltip();
+    private final Tooltip conditionTip = new Tooltip();
     private final Label detail = new Label();
     private final Label url = new Label();
-    private final Label latency = new Label();
-    private final Label heartbeat = new Label();
-    private final Label phi = new Label();
-    private final Label version = new Label();
-    private final Label flowsRev = new Label();
-    private final Sparkline sparkline = new Sparkline(260, 36);
+    private final Label latency = value("Probe latency");
+    private final Label heartbeat = value("Last heartbeat");
+    private final Label phi = value("Suspicion (phi)");
+    private final Label version = value("Node-RED version");
+    private final Label flowsRev = value("Flows revision");
+    private final Sparkline sparkline = new Sparkline(260, 30);
 
     private List<PairHistory.Sample> history = List.of();
-    private io.redpair.ui.PairBadge.Level level;
+    private PairBadge.Level level;
     private PairBadge.Level revLevel;
     private PairBadge.Level versionLevel;
 
@@ -46,33 +54,30 @@ public final class BoxCardView {
         condition.setWrapText(true); // "Standing by (flows stopped, ready)" must never end in an ellipsis
         condition.setMinHeight(Region.USE_PREF_SIZE);
         condition.setTooltip(conditionTip);
-        detail.getStyleClass().add("text-muted");
+        detail.getStyleClass().addAll("text-muted", "card-detail");
         detail.setWrapText(true);
-        detail.setMinHeight(Region.USE_PREF_SIZE);
-        url.getStyleClass().add("text-muted");
+        detail.setTooltip(new Tooltip());
+        url.getStyleClass().addAll("text-muted", "card-url");
+        url.setTooltip(new Tooltip());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, title, spacer, role);
         head.setAlignment(Pos.CENTER_LEFT);
-        GridPane facts = new GridPane();
-        facts.setHgap(12);
-        facts.setVgap(4);
-        facts.addRow(0, caption("Node-RED"), version);
-        facts.addRow(1, caption("Flows revision"), flowsRev);
-        facts.addRow(2, caption("Probe latency"), latency);
-        facts.addRow(3, caption("Last heartbeat"), heartbeat);
-        facts.addRow(4, caption("Suspicion (phi)"), phi);
         latency.setId(id + "-latency");
         heartbeat.setId(id + "-heartbeat");
         version.setId(id + "-version");
         flowsRev.setId(id + "-rev");
         flowsRev.getStyleClass().add("card-rev");
         version.getStyleClass().add("card-rev");
-        flowsRev.setWrapText(true); // on a narrow window "… · differs from B" wraps, never cut to "differs fro..."
-        flowsRev.setMinHeight(Region.USE_PREF_SIZE);
+        phi.setMinWidth(Region.USE_PREF_SIZE);
+        VBox facts = new VBox(3,
+                row(caption("Node-RED"), version, caption("Phi"), phi),
+                row(caption("Flows"), flowsRev),
+                row(caption("Latency"), latency),
+                row(caption("Heartbeat"), heartbeat));
         root.getChildren().addAll(head, condition, detail, url, facts, sparkline);
         HBox.setHgrow(root, Priority.ALWAYS);
-        root.setMinWidth(280);
+        root.setMinWidth(260);
         root.setMaxWidth(Double.MAX_VALUE);
         sparkline.widthProperty().bind(root.widthProperty().subtract(30));
         sparkline.widthProperty().addListener((o, a, b) -> sparkline.draw(history, Color.web("#0969da")));
@@ -92,13 +97,14 @@ public final class BoxCardView {
             condition.setGraphic(LevelIcons.icon(card.level(), "card-condition-icon"));
             LevelIcons.restyle(condition.getStyleClass(), card.level());
         }
-        detail.setText(card.detail());
-        url.setText(card.url());
-        latency.setText(card.latency());
-        heartbeat.setText(card.heartbeatAge());
-        phi.setText(card.phi());
-        version.setText(card.version());
-        flowsRev.setText(card.flowsRev());
+        setText(detail, card.detail());
+        detail.setMaxHeight(DETAIL_LINES * detail.getFont().getSize() * 1.4);
+        setText(url, card.url());
+        setText(latency, card.latency());
+        setText(heartbeat, card.heartbeatAge());
+        setText(phi, card.phi());
+        setText(version, card.version());
+        setText(flowsRev, card.flowsRev());
         if (card.revLevel() != revLevel) {
             revLevel = card.revLevel();
             warnIf(flowsRev, revLevel);
@@ -111,16 +117,44 @@ public final class BoxCardView {
         sparkline.draw(history, Color.web("#0969da"));
     }
 
+    /** The label's text and its tooltip (long caption: full text), set only on change. */
+    private static void setText(Label label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+            String longCaption = (String) label.getProperties().get("caption");
+            label.getTooltip().setText(longCaption == null ? text : longCaption + ": " + text);
+        }
+    }
+
     /** A warning icon and the warning colour on a fact line; a new graphic re-runs CSS, so only on change. */
     private static void warnIf(Label line, PairBadge.Level level) {
         line.setGraphic(level == PairBadge.Level.WARNING ? LevelIcons.icon(level, "card-rev-icon") : null);
         LevelIcons.restyle(line.getStyleClass(), level);
     }
 
+    /** One line of facts: caption, value[, caption, value]; values take the room left and wrap in it. */
+    private static HBox row(Node... captionsAndValues) {
+        HBox row = new HBox(8, captionsAndValues);
+        row.setAlignment(Pos.TOP_LEFT);
+        captionsAndValues[0].getStyleClass().add("card-caption-lead"); // one width: the values line up
+        HBox.setHgrow(captionsAndValues[1], Priority.ALWAYS); // a second fact sits at the right end
+        return row;
+    }
+
+    private static Label value(String longCaption) {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setTooltip(new Tooltip());
+        l.getProperties().put("caption", longCaption);
+        return l;
+    }
+
     private static Label caption(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("text-muted");
-        l.setMinWidth(Region.USE_PREF_SIZE); // the value shrinks first: a caption cut to "Probe lat..." says nothing
+        l.getStyleClass().addAll("text-muted", "card-caption");
+        l.setMinWidth(Region.USE_PREF_SIZE); // the value shrinks first: a caption cut to "Heart..." says nothing
         return l;
     }
 }

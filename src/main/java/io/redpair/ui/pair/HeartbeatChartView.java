@@ -25,9 +25,9 @@ public final class HeartbeatChartView {
         chart.setId("heartbeat-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setTitle("Probe latency, last minutes");
+        // no title: the axis says what it is, and the height goes to the timeline beside it
         x.setLabel("seconds ago");
-        y.setLabel("ms");
+        y.setLabel("probe latency, ms");
         x.setAutoRanging(false);
         x.setUpperBound(0);
         x.setTickUnit(30);
@@ -37,7 +37,8 @@ public final class HeartbeatChartView {
             series.add(s);
         }
         chart.getData().addAll(series);
-        chart.setMinHeight(200);
+        chart.setMinHeight(180);
+        chart.setPrefHeight(240);
     }
 
     public Parent root() {

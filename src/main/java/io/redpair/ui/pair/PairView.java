@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -21,7 +22,12 @@ public final class PairView {
 
     public static final String STYLESHEET = PairView.class.getResource("pair.css").toExternalForm();
 
-    private final VBox root = new VBox(12);
+    /** The chart is a trend, not a reading: narrow, so the timeline's lines and filters fit on one line. */
+    private static final double CHART_WIDTH = 300;
+    /** About eight timeline entries: at 1280×800 the timeline shows a history, not three lines. */
+    private static final double LOWER_MIN_HEIGHT = 240;
+
+    private final VBox root = new VBox(10);
     private final BannerView banner = new BannerView();
     private final BoxCardView cardA = new BoxCardView("card-a");
     private final BoxCardView cardB = new BoxCardView("card-b");
@@ -37,15 +43,23 @@ public final class PairView {
         this.zone = zone;
         this.windowMs = windowMs;
         this.timeline = new TimelineView(zone);
-        HBox cards = new HBox(12, cardA.root(), cardB.root(), arbiter.root());
-        HBox lower = new HBox(12, chart.root(), timeline.root());
+        HBox cards = new HBox(10, cardA.root(), cardB.root(), arbiter.root());
+        for (javafx.scene.Node card : cards.getChildren()) { // equal thirds: no card's values wrap for another's
+            ((Region) card).setPrefWidth(300);
+            HBox.setHgrow(card, Priority.ALWAYS);
+        }
+        cards.setMinHeight(Region.USE_PREF_SIZE); // never squeezed until wrapped values are cut: the page scrolls
+        HBox lower = new HBox(10, chart.root(), timeline.root());
         HBox.setHgrow(chart.root(), Priority.SOMETIMES);
         HBox.setHgrow(timeline.root(), Priority.ALWAYS);
-        ((javafx.scene.layout.Region) chart.root()).setPrefWidth(480);
-        ((javafx.scene.layout.Region) timeline.root()).setPrefWidth(640);
+        ((Region) chart.root()).setPrefWidth(CHART_WIDTH);
+        ((Region) timeline.root()).setPrefWidth(640);
+        // the timeline (what happened, when) takes the height left; below its minimum the page scrolls
+        lower.setMinHeight(LOWER_MIN_HEIGHT);
+        lower.setPrefHeight(LOWER_MIN_HEIGHT);
         VBox.setVgrow(lower, Priority.ALWAYS);
         root.getChildren().addAll(banner.root(), actions.root(), cards, lower);
-        root.setPadding(new Insets(16));
+        root.setPadding(new Insets(12, 16, 12, 16));
         root.setId("pair-view");
         root.getStylesheets().add(STYLESHEET);
     }

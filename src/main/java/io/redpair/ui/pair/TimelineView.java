@@ -62,22 +62,7 @@ public final class TimelineView {
         ListView<TimelineEntry> list = new ListView<>(shown);
         list.setId("timeline");
         list.getStyleClass().add("timeline");
-        list.setCellFactory(v -> new ListCell<>() {
-            {
-                setWrapText(true);
-                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
-            }
-
-            @Override
-            protected void updateItem(TimelineEntry item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.line());
-                getStyleClass().removeIf(s -> s.startsWith("tl-"));
-                if (!empty && item != null) {
-                    getStyleClass().add("tl-" + item.category().name().toLowerCase());
-                }
-            }
-        });
+        list.setCellFactory(v -> new TimelineCell(list));
         VBox.setVgrow(list, Priority.ALWAYS);
         root.getChildren().addAll(header, list);
         root.getStyleClass().add("timeline-pane");
@@ -104,6 +89,34 @@ public final class TimelineView {
             }
         }
         shown.setAll(out);
+    }
+
+    /**
+     * One entry as a wrapping label sized to the list's width: a ListCell's own wrapping sizes its height for
+     * two lines but draws one cut to "...", and "what happened" must be read in full.
+     */
+    private static final class TimelineCell extends ListCell<TimelineEntry> {
+        private final Label line = new Label();
+
+        TimelineCell(ListView<TimelineEntry> list) {
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            line.maxWidthProperty().bind(list.widthProperty().subtract(32)); // minus padding and scrollbar
+            line.prefWidthProperty().bind(line.maxWidthProperty());
+            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+        }
+
+        @Override
+        protected void updateItem(TimelineEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            line.setText(empty || item == null ? null : item.line());
+            setGraphic(empty || item == null ? null : line);
+            getStyleClass().removeIf(s -> s.startsWith("tl-"));
+            if (!empty && item != null) {
+                getStyleClass().add("tl-" + item.category().name().toLowerCase());
+            }
+        }
     }
 
     public List<TimelineEntry> entries() {

@@ -45,7 +45,7 @@ public final class DashboardPreview extends Application {
         MainWindow window = new MainWindow(null, theme, Preferences.userRoot().node("io/redpair/preview"), "RedPair preview");
         Dashboard dashboard = new Dashboard(window, site, FxExecutor.INSTANCE, ZoneId.systemDefault(), (p, b) -> { })
                 .start();
-        Scene scene = new Scene(window.root(), 1600, 1000);
+        Scene scene = new Scene(window.root(), Integer.getInteger("preview.width", 1280), Integer.getInteger("preview.height", 800));
         scene.getStylesheets().add(Styles.URL);
         stage.setTitle("RedPair - Hall B");
         stage.setScene(scene);
