@@ -77,12 +77,16 @@ class MainWindowUiTest {
         ListView<?> list = robot.lookup("#pair-list").queryAs(ListView.class);
         assertThat(list.getItems()).hasSize(2);
         assertThat(robot.lookup("#empty-title").queryAs(Label.class).getText()).isEqualTo("No pair selected");
+        assertThat(robot.lookup("#page-heading").queryAs(Label.class).getText()).isEqualTo("Site overview");
         assertThat(robot.lookup(".status-badge.level-ok").queryAs(Label.class).getText()).isEqualTo("Protected");
         assertThat(robot.lookup(".status-badge.level-alarm").queryAs(Label.class).getText())
                 .isEqualTo("Operator needed");
 
         robot.interact(() -> list.getSelectionModel().select(1));
         assertThat(robot.lookup("#pair-title").queryAs(Label.class).getText()).isEqualTo("Packing");
+        // the header names the pair shown, not "Site overview"
+        assertThat(robot.lookup("#page-heading").queryAs(Label.class).getText()).isEqualTo("Packing");
+        assertThat(robot.lookup("#page-heading-context").queryAs(Label.class).getText()).endsWith("pair line-2");
         assertThat(robot.lookup("#empty-state").tryQuery()).isEmpty();
 
         window.publish(List.of(new PairRow(pair("line-1", "Filling line 1"), Mode.FAILING_OVER),
