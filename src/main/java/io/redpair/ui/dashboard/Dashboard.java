@@ -170,12 +170,12 @@ public final class Dashboard implements AutoCloseable {
         ActionsBar bar = new ActionsBar(connection, new ConsoleRequests(Actor.current()), window.statusBar()::info, gate);
         bar.addFlowButtons(new PushButtons(pushPort, config.name(), connection.readOnly(), bar::approveSwitchover, fx,
                 window.statusBar()::info, bar::window));
-        if (connection.siteFile() != null && !connection.readOnly()) {
+        if (connection.siteFile() != null && gate != null) {
             Button edit = new Button("Edit pair", new FontIcon(Material2AL.EDIT));
             edit.setId("action-edit");
             edit.setOnAction(e -> CompletableFuture.supplyAsync(() -> SerialPortScanner.system().ports()) // off FX
                     .thenAcceptAsync(ports -> PairEditorWindow.open(connection.siteFile(), connection.site(), config,
-                            ports, window.statusBar()::info), FxExecutor.INSTANCE));
+                            ports, window.statusBar()::info, gate), FxExecutor.INSTANCE));
             bar.addTrailing(edit);
         }
         return bar;

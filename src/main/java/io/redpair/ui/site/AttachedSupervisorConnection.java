@@ -119,8 +119,10 @@ public final class AttachedSupervisorConnection implements SiteConnection {
             if (!lostReported) {
                 lostReported = true;
                 LOG.warn("attached supervisor not answering: {}", e.getMessage());
-                events.publish(new SupervisorEvent.Alarmed(java.time.Instant.now(), null, 0,
-                        "The supervisor this console is attached to does not answer: " + e.getMessage()));
+                Instant now = Instant.now();
+                String text = "The supervisor this console is attached to does not answer: " + e.getMessage();
+                // per pair: the dashboard keeps only pair events, and each pair's view depends on that supervisor
+                site.pairs().forEach(p -> publishEvent(new SupervisorEvent.Alarmed(now, p.id(), 0, text)));
             }
         }
     }

@@ -147,12 +147,7 @@ class DashboardUiTest {
     /** The deliberate-action gate's dialog: type the target, confirm, wait for the request (the gate runs off FX). */
     private void confirm(FxRobot robot, String target) {
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#approval-typed")
-                    .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no confirmation dialog", e);
-        }
+        io.redpair.ui.fake.FxWait.visible(robot, "#approval-typed");
         robot.clickOn("#approval-typed").write(target);
         robot.clickOn("Confirm");
         try {

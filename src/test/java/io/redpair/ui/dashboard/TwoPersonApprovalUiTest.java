@@ -90,26 +90,24 @@ class TwoPersonApprovalUiTest {
         robot.clickOn("#action-switchover");
         robot.clickOn("Switch over to B");
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#approval-typed")
-                    .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no confirmation dialog", e);
-        }
+        io.redpair.ui.fake.FxWait.visible(robot, "#approval-typed");
         robot.clickOn("#approval-typed").write("line-1/B");
         robot.clickOn("#approval-name").write(requester);
-        robot.clickOn("#approval-password").write(requesterPw);
+        fill(robot, "#approval-password", requesterPw);
         robot.clickOn("Confirm");
     }
 
     private void secondPerson(FxRobot robot, String name, String pw) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#second-name")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        io.redpair.ui.fake.FxWait.visible(robot, "#second-name");
         robot.clickOn("#second-name").write(name);
-        robot.clickOn("#second-password").write(pw);
+        fill(robot, "#second-password", pw);
         robot.clickOn("#second-typed").write("line-1/B");
         robot.clickOn("Approve");
+    }
+
+    /** Long values are set rather than typed key by key (the robot types slowly). */
+    private static void fill(FxRobot robot, String query, String value) {
+        robot.interact(() -> robot.lookup(query).queryAs(javafx.scene.control.TextField.class).setText(value));
     }
 
     private String awaitStatus(FxRobot robot, String part) throws Exception {

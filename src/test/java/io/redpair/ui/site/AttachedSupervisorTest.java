@@ -112,8 +112,10 @@ class AttachedSupervisorTest {
                 assertThat(takeover(events)).as("the steps, in the supervisor's order").isEqualTo(steps);
                 ZoneId zone = ZoneId.of("UTC");
                 assertThat(lines(takeover(events), zone)).as("the timeline's lines").isEqualTo(lines(steps, zone));
+
+                supervise.kill();
+                awaitLostAlarm();
             }
-            supervise.kill();
         }
     }
 
@@ -136,6 +138,20 @@ class AttachedSupervisorTest {
 
     private static List<String> lines(List<SupervisorEvent> all, ZoneId zone) {
         return all.stream().map(e -> TimelineEntry.of(e, zone).line()).toList();
+    }
+
+    /** The lost channel is said on the pair's own timeline (the dashboard keeps only pair events). */
+    private void awaitLostAlarm() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && events.stream().noneMatch(AttachedSupervisorTest::lostAlarm)) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(events).filteredOn(AttachedSupervisorTest::lostAlarm).singleElement()
+                .extracting(SupervisorEvent::pairId).isEqualTo("line1");
+    }
+
+    private static boolean lostAlarm(SupervisorEvent e) {
+        return e instanceof SupervisorEvent.Alarmed a && a.text().contains("does not answer");
     }
 
     private void awaitEvents(List<SupervisorEvent> expected) throws InterruptedException {
