@@ -108,6 +108,14 @@ public final class SidebarView {
             line = new HBox(8, new VBox(2, name, new HBox(8, id, drift)), spacer, badge);
             line.setAlignment(Pos.CENTER_LEFT);
             line.getStyleClass().add("pair-cell");
+            // A wrapping label only wraps when its width is bounded before the row's height is computed: the name
+            // gets what the cell leaves beside the badges (cell padding + gaps ~ 48 px).
+            javafx.beans.binding.DoubleBinding room = widthProperty().subtract(badge.widthProperty())
+                    .subtract(drift.widthProperty()).subtract(48);
+            name.prefWidthProperty().bind(room);
+            name.maxWidthProperty().bind(room);
+            name.setMinHeight(Region.USE_PREF_SIZE);
+            room.addListener((o, was, now) -> requestLayout()); // the row's height follows the wrapped name
         }
 
         @Override

@@ -141,8 +141,11 @@ class LabPairSmokeTest {
     void hangingAIsFencedByTheArbiterBeforeBTakesOver() throws Exception {
         startSupervisedLab();
         long pidA = lab.box(BoxId.A).pid();
+        long hungAt = System.nanoTime();
         lab.hangA();
         awaitPair(p -> p.active() == BoxId.B && p.mode() == Mode.UNPROTECTED, FAILOVER, "B active after hang A");
+        System.out.println("lab hang A: B active " + (System.nanoTime() - hungAt) / 1_000_000 + " ms after SIGSTOP; "
+                + completedNote());
         assertThat(lab.arbiter().fenced(BoxId.A)).as("A fenced: its power relay is open").isTrue();
         assertThat(ProcessHandle.of(pidA).filter(ProcessHandle::isAlive)).as("the fence cut A's power").isEmpty();
         assertThat(lab.arbiter().selected()).isEqualTo(Selection.B);
@@ -158,8 +161,11 @@ class LabPairSmokeTest {
     @Test
     void poweringAOffFailsOverToB() throws Exception {
         startSupervisedLab();
+        long offAt = System.nanoTime();
         lab.powerOffA();
         awaitPair(p -> p.active() == BoxId.B && p.mode() == Mode.UNPROTECTED, FAILOVER, "B active after power A off");
+        System.out.println("lab power A off: B active " + (System.nanoTime() - offAt) / 1_000_000 + " ms after the"
+                + " power cut; " + completedNote());
         assertThat(lab.arbiter().selected()).isEqualTo(Selection.B);
         assertThat(flowsState(BoxId.B)).isEqualTo(FlowsState.START);
         assertThat(lab.box(BoxId.A).isAlive()).isFalse();
@@ -186,6 +192,14 @@ class LabPairSmokeTest {
 
         lab.reconnectArbiterCable();
         awaitTrue(() -> lab.arbiterLink().state() == LinkState.UP, "the link up again on the new cable");
+    }
+
+    /** The supervisor's "failover complete … took N ms" note, once it is in the pair's timeline. */
+    private String completedNote() throws InterruptedException {
+        PairSnapshot p = awaitPair(x -> x.timeline().stream().anyMatch(e -> e.type().equals("failover-completed")),
+                Duration.ofSeconds(5), "failover-completed in the timeline");
+        return p.timeline().stream().filter(e -> e.type().equals("failover-completed"))
+                .map(e -> ((SupervisorEvent.Noted) e).text()).findFirst().orElseThrow();
     }
 
     private FlowsState flowsState(BoxId box) {

@@ -107,4 +107,18 @@ class MainWindowUiTest {
         return new Pair(id, name, Map.of(BoxId.A, a, BoxId.B, b), BoxId.A, "/redpair/heartbeat", null,
                 Policy.defaults());
     }
+
+    @Test
+    void aLongPairNameWrapsInsteadOfBeingCutAndTheSidebarCanBeWidened(FxRobot robot) {
+        String longName = "Filling line 1, north hall: bottling, capping and labelling";
+        window.publish(List.of(new PairRow(pair("line-1", longName), Mode.PROTECTED)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label name = robot.lookup(".pair-cell .text-bold").queryAs(Label.class);
+        assertThat(name.getText()).isEqualTo(longName);
+        assertThat(name.getHeight()).as("two lines, not an ellipsis (name " + name.getWidth() + " px wide)").isGreaterThan(1.5 * name.getFont().getSize() * 1.2);
+        javafx.scene.control.SplitPane split = robot.lookup("#sidebar-split").queryAs(javafx.scene.control.SplitPane.class);
+        robot.interact(() -> split.setDividerPositions(0.45));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".sidebar").queryAs(javafx.scene.layout.Region.class).getWidth()).isGreaterThan(400);
+    }
 }
