@@ -49,7 +49,9 @@ public final class PushButtons {
     public void update(PairSnapshot p) {
         shown = p;
         PushAvailability a = availability();
-        enable(push, a, "Lint, compare and push flows to both boxes, the spare first");
+        boolean drift = p != null && p.drift().differs();
+        enable(push, a, drift ? p.drift().words() + ": push one flow set to both boxes, the"
+                + " spare first" : "Lint, compare and push flows to both boxes, the spare first");
         enable(rollback, a, "Return both boxes to the flows they had before the last push");
     }
 

@@ -142,6 +142,12 @@ public final class PushWizard {
     }
 
     private void plannedOrFailed(PushWork.PlannedOrProblem p) {
+        if (!stage.isShowing()) { // closed while the boxes were read: nothing will use these clients
+            if (p.planned() != null) {
+                p.planned().close();
+            }
+            return;
+        }
         model.planned(p.planned());
         if (p.planned() == null) {
             model.failed(p.problem());
