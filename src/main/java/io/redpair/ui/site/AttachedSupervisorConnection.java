@@ -45,10 +45,12 @@ public final class AttachedSupervisorConnection implements SiteConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttachedSupervisorConnection.class);
     static final long POLL_MS = 250;
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Site site;
-    private final ControlClient client;
-    private final String holder;
+    /** Re-read from the control file while the supervisor does not answer: a restarted one has a new port and token. */
+    private volatile ControlClient client;
+    private volatile String holder;
     private final Subscribers<SiteSnapshot> snapshots = new Subscribers<>();
     private final Subscribers<SupervisorEvent> events = new Subscribers<>();
     private final EventCursor cursor = new EventCursor();
@@ -74,7 +76,7 @@ public final class AttachedSupervisorConnection implements SiteConnection {
     /** Attaches to the supervisor holding {@code siteFile}; fails when none does (no control file). Blocking. */
     public static AttachedSupervisorConnection attach(Path siteFile) throws IOException, SiteFileException {
         Site site = SiteFile.load(siteFile);
-        ControlClient client = ControlClient.forSite(siteFile, Duration.ofSeconds(2));
+        ControlClient client = ControlClient.forSite(siteFile, TIMEOUT);
         AttachedSupervisorConnection c = new AttachedSupervisorConnection(siteFile, site, client,
                 SiteLock.holderOf(siteFile));
         c.status(); // fails now, with the reason, when nothing answers on the control channel
@@ -114,8 +116,15 @@ public final class AttachedSupervisorConnection implements SiteConnection {
                 pollEvents();
             }
             snapshots.publish(timelines.into(s));
-            lostReported = false;
+            if (lostReported) {
+                lostReported = false;
+                String text = "The supervisor answers again (supervise pid " + holder + ")";
+                LOG.info("attached supervisor answers again: pid {}", holder);
+                Instant now = Instant.now();
+                site.pairs().forEach(p -> publishEvent(new SupervisorEvent.Noted(now, p.id(), 0, "attached", text)));
+            }
         } catch (IOException | RuntimeException e) {
+            reconnect();
             if (!lostReported) {
                 lostReported = true;
                 LOG.warn("attached supervisor not answering: {}", e.getMessage());
@@ -124,6 +133,20 @@ public final class AttachedSupervisorConnection implements SiteConnection {
                 // per pair: the dashboard keeps only pair events, and each pair's view depends on that supervisor
                 site.pairs().forEach(p -> publishEvent(new SupervisorEvent.Alarmed(now, p.id(), 0, text)));
             }
+        }
+    }
+
+    /**
+     * Reads the control file again: when {@code supervise} was restarted (or another one took the site) it
+     * listens on a new port with a new token, and this console follows it instead of staying detached. The
+     * event cursor notices the new run by its numbering (EventCursor) and says what was missed.
+     */
+    private void reconnect() {
+        try {
+            client = ControlClient.forSite(siteFile, TIMEOUT);
+            holder = SiteLock.holderOf(siteFile);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("no control file to re-read yet: {}", e.getMessage());
         }
     }
 

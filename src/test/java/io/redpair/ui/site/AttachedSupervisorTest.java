@@ -163,6 +163,53 @@ class AttachedSupervisorTest {
                 .containsAll(expected);
     }
 
+    /**
+     * A restarted {@code supervise} listens on a new port with a new token: the attached console re-reads the
+     * control file and follows it (its state, its events, its switchover) instead of staying detached.
+     */
+    @Test
+    void theConsoleFollowsARestartedSupervise() throws Exception {
+        NodeRedProcess a = boxes.start(BoxOptions.defaults());
+        NodeRedProcess b = boxes.start(BoxOptions.defaults().withBootStopped(true));
+        Path site = LabSiteFile.write(dir, a, b, true, 10_000);
+        try (SiteConnection console = attachedTo(site, "supervise-1.log")) {
+            try (SuperviseProcess second = SuperviseProcess.start(site, "supervise-2.log")) {
+                second.await("protected by A", SuperviseProcess.state("PROTECTED", "A"), Duration.ofSeconds(40));
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (System.nanoTime() < deadline && events.stream().noneMatch(AttachedSupervisorTest::answersAgain)) {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                }
+                assertThat(events).filteredOn(AttachedSupervisorTest::answersAgain).singleElement()
+                        .extracting(SupervisorEvent::pairId).isEqualTo("line1");
+                ControlResponse r = console.send(new ControlRequest(null, ControlRequest.SWITCHOVER, "line1", "B",
+                        null, null, null, "drill", "tester", "lab")).get(15, TimeUnit.SECONDS);
+                assertThat(r.outcome()).as("carried out by the new supervisor: " + r.message())
+                        .isEqualTo(ControlResponse.Outcome.OK);
+                await(p -> p.active() == BoxId.B && p.mode() == Mode.PROTECTED, "Protected on B");
+                second.kill();
+            }
+        }
+    }
+
+    /** Attaches to a first supervise, then SIGKILLs it: the console reports the lost channel. */
+    private SiteConnection attachedTo(Path site, String log) throws Exception {
+        try (SuperviseProcess first = SuperviseProcess.start(site, log)) {
+            first.await("protected by A", SuperviseProcess.state("PROTECTED", "A"), Duration.ofSeconds(40));
+            SiteConnection console = SiteConnections.open(site);
+            assertThat(console).isInstanceOf(AttachedSupervisorConnection.class);
+            console.subscribeSnapshots(Runnable::run, latest::set);
+            console.subscribeEvents(Runnable::run, events::add);
+            await(p -> p.mode() == Mode.PROTECTED, "Protected");
+            first.kill();
+            awaitLostAlarm();
+            return console;
+        }
+    }
+
+    private static boolean answersAgain(SupervisorEvent e) {
+        return e instanceof SupervisorEvent.Noted n && n.text().startsWith("The supervisor answers again");
+    }
+
     @Test
     void withNoSupervisorRunningTheConsoleTakesTheSiteItself() throws Exception {
         NodeRedProcess a = boxes.start(BoxOptions.defaults());
