@@ -13,6 +13,7 @@ import io.redpair.flows.lint.Finding;
 import io.redpair.flows.lint.FlowLinter;
 import io.redpair.flows.lint.LintReport;
 import io.redpair.flows.lint.Severity;
+import io.redpair.store.SecretResolver;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,6 +42,9 @@ public final class LintCommand implements Callable<Integer> {
             description = "Flows export (array or {flows,rev}) or the admin URL of a Node-RED.")
     String flows;
 
+    @Mixin
+    SourceAuthOptions sourceAuth = new SourceAuthOptions();
+
     @Option(names = "--json", description = "Print the findings as JSON for programs.")
     boolean json;
 
@@ -53,8 +58,8 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FlowSet set;
         try {
-            set = FlowSources.load(flows);
-        } catch (FlowsFormatException e) {
+            set = FlowSources.load(flows, sourceAuth.auth(new SecretResolver()));
+        } catch (FlowsFormatException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("redpair: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (FlowSourceException e) {

@@ -47,6 +47,11 @@ final class CommandRunner {
     private ArbiterCommandRunner arbiter;
     /** Boxes with a parked stop outstanding (supervisor thread only). */
     private final java.util.Set<BoxId> parked = java.util.EnumSet.noneOf(BoxId.class);
+    /** Parked stops not confirmed in a row, per box, and when the next may go out (supervisor thread only). */
+    private final Map<BoxId, Integer> parkFailures = new java.util.EnumMap<>(BoxId.class);
+    private final Map<BoxId, Long> parkNotBefore = new java.util.EnumMap<>(BoxId.class);
+    static final long PARK_RETRY_FIRST_MS = 500;
+    static final long PARK_RETRY_MAX_MS = 30_000;
 
     CommandRunner(String pairId, Map<BoxId, BoxPort> ports, RuntimeContext ctx, Duration stopLimit,
                   Duration startLimit, Consumer<CommandCompleted> completions) {
@@ -128,10 +133,10 @@ final class CommandRunner {
      * and published, and a box with a parked stop is never started (see {@link #startBoxCommand}).
      */
     void parkStop(BoxId box, long epoch) {
-        if (!parked.add(box)) {
+        long started = ctx.now();
+        if (started - parkNotBefore.getOrDefault(box, started) < 0 || !parked.add(box)) {
             return;
         }
-        long started = ctx.now();
         try {
             ctx.parking().execute(() -> {
                 BoxPort.Verified v = execute(box, true);
@@ -139,7 +144,7 @@ final class CommandRunner {
                     parked.remove(box);
                     long ms = TimeUnit.NANOSECONDS.toMillis(ctx.now() - started);
                     String text = "parked stop at " + box + (v.ok() ? " confirmed" : " not confirmed") + " after "
-                            + ms + " ms: " + v.detail();
+                            + ms + " ms: " + v.detail() + backOff(box, v.ok());
                     LOG.info("pair {} epoch {} {}", pairId, epoch, text);
                     journal(JournalEntry.Kind.COMMAND, epoch, "parked-stop", text);
                     ctx.publish().accept(new SupervisorEvent.CommandFinished(ctx.wallClock().instant(), pairId, epoch,
@@ -149,6 +154,28 @@ final class CommandRunner {
         } catch (RejectedExecutionException e) {
             parked.remove(box);
         }
+    }
+
+    /** True while a parked stop at {@code box} is out (supervisor thread only). */
+    boolean stopParkedAt(BoxId box) {
+        return parked.contains(box);
+    }
+
+    /**
+     * Spaces parked stops at a box that keeps not answering (0.5 s, 1 s, 2 s … 30 s) so a long partition does
+     * not write two journal lines a second; a frozen box still gets its stop, which waits in its socket anyway.
+     * Returns the words for the timeline ("" once confirmed).
+     */
+    private String backOff(BoxId box, boolean confirmed) {
+        if (confirmed) {
+            parkFailures.remove(box);
+            parkNotBefore.remove(box);
+            return "";
+        }
+        int failures = parkFailures.merge(box, 1, Integer::sum);
+        long waitMs = Math.min(PARK_RETRY_MAX_MS, PARK_RETRY_FIRST_MS << Math.min(failures - 1, 16));
+        parkNotBefore.put(box, ctx.now() + TimeUnit.MILLISECONDS.toNanos(waitMs));
+        return "; next try in " + (waitMs >= 1000 ? waitMs / 1000 + " s" : waitMs + " ms");
     }
 
     private void startBoxCommand(PairCommand command) {

@@ -186,7 +186,8 @@ final class PairRuntime {
             return;
         }
         BoxCondition spare = state.condition(active.other());
-        if (spare == BoxCondition.HUNG || spare == BoxCondition.UNREACHABLE) {
+        // a spare whose power the arbiter holds off cannot run flows, and a stop could never reach it
+        if ((spare == BoxCondition.HUNG || spare == BoxCondition.UNREACHABLE) && !state.arbiter().fenced(active.other())) {
             runner.parkStop(active.other(), state.epoch());
         }
     }

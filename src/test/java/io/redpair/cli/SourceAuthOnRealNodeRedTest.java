@@ -71,6 +71,11 @@ class SourceAuthOnRealNodeRedTest {
                 "--from-user", "dev", "--from-password-ref", TestSecrets.BOX_PASSWORD, "--dry-run");
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("not a secret reference").doesNotContain(TestSecrets.BOX_PASSWORD);
+
+        err.getBuffer().setLength(0);
+        assertThat(cl.execute("lint", "--flows", "http://127.0.0.1:9/", "--from-token-ref", "env:REDPAIR_TEST_UNSET_TOKEN"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("env:REDPAIR_TEST_UNSET_TOKEN: environment variable is not set");
     }
 
     private static SourceAuthOptions options(String... args) {

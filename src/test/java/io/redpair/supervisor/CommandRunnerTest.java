@@ -142,4 +142,66 @@ class CommandRunnerTest {
             assertThat(completions.poll(500, TimeUnit.MILLISECONDS)).isNull();
         }
     }
+
+    /** A box that never confirms a stop (cut off by a partition), counting how often it was asked. */
+    private static final class SilentSparePort implements BoxPort {
+        final java.util.concurrent.atomic.AtomicInteger stops = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public CompletableFuture<Probed<ApiObservation>> probeApi() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletableFuture<Probed<CanaryObservation>> probeCanary() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public Verified stopFlows() {
+            stops.incrementAndGet();
+            return new Verified(false, "unreachable: connect timed out");
+        }
+
+        @Override
+        public Verified startFlows() {
+            return new Verified(false, "unreachable");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void parkedStopsAtABoxThatNeverAnswersAreSpacedOutAndEachTryIsJournalledOnce() throws Exception {
+        try (Journal journal = Journal.open(dir.resolve("j.db"))) {
+            java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+            RuntimeContext ctx = new RuntimeContext(loop, io, io, journal, published::add, Clock.systemUTC(), clock::get);
+            SilentSparePort port = new SilentSparePort();
+            CommandRunner runner = new CommandRunner("p", Map.of(BoxId.A, port, BoxId.B, port), ctx,
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), completions::add);
+            long[] offsetsMs = {0, 100, 499, 500, 1_000, 1_499, 1_500, 3_499, 3_500};
+            for (long ms : offsetsMs) {
+                clock.set(1_000_000_000L + ms * 1_000_000L);
+                onLoop(() -> runner.parkStop(BoxId.B, 3));
+                awaitNoParkedStop(runner);
+            }
+            // tries at 0 (then wait 0.5 s), 500 (1 s), 1500 (2 s), 3500: the supervisor asks every tick, the box
+            // is asked four times
+            assertThat(port.stops.get()).isEqualTo(4);
+            assertThat(journal.events("p", java.time.Instant.EPOCH)).filteredOn(e -> e.type().equals("parked-stop"))
+                    .extracting(JournalEntry::text).hasSize(4)
+                    .first().asString().contains("not confirmed").endsWith("next try in 500 ms");
+        }
+    }
+
+    /** Waits until the try (if one went out) has come back to the loop: the clock moves only between tries. */
+    private void awaitNoParkedStop(CommandRunner runner) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (loop.submit(() -> runner.stopParkedAt(BoxId.B)).get(5, TimeUnit.SECONDS)) {
+            assertThat(System.nanoTime()).as("parked stop came back").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
 }
