@@ -109,9 +109,9 @@ public final class SidebarView {
             line.setAlignment(Pos.CENTER_LEFT);
             line.getStyleClass().add("pair-cell");
             // A wrapping label only wraps when its width is bounded before the row's height is computed: the name
-            // gets what the cell leaves beside the badges (cell padding + gaps ~ 48 px).
-            javafx.beans.binding.DoubleBinding room = widthProperty().subtract(badge.widthProperty())
-                    .subtract(drift.widthProperty()).subtract(48);
+            // gets what the cell leaves beside the status badge (cell padding + gaps ~ 48 px); the drift note sits
+            // under the name, so it takes no room from it ("Paint shop" on one line, not "Paint / shop").
+            javafx.beans.binding.DoubleBinding room = widthProperty().subtract(badge.widthProperty()).subtract(48);
             name.prefWidthProperty().bind(room);
             name.maxWidthProperty().bind(room);
             name.setMinHeight(Region.USE_PREF_SIZE);
