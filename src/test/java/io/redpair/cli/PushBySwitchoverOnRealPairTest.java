@@ -52,6 +52,8 @@ class PushBySwitchoverOnRealPairTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The observer and the push poll independently (5 and 10 ms), on a loaded 2-core machine. */
     private static final long AGREEMENT_MS = 500;
+    /** Longer than the observer's read timeout (2 s): a request lost in A's stopping flows is given up first. */
+    private static final Duration END_STATE_WAIT = Duration.ofSeconds(5);
 
     @TempDir
     Path dir;
@@ -92,7 +94,7 @@ class PushBySwitchoverOnRealPairTest {
             assertThat(push()).as(err.toString() + out).isEqualTo(ExitCodes.OK);
             result = JSON.readTree(out.toString()).path("result");
             sourceRev = JSON.readTree(out.toString()).path("rev").asText();
-            Thread.sleep(300); // let the observer see the end state for a few polls
+            observer.awaitAnswersSentAfter(System.nanoTime(), END_STATE_WAIT); // the end state, not a hung old request
             seen = observer.report();
         }
         assertSwitchedOverCleanly(result, sourceRev, seen);
@@ -111,7 +113,7 @@ class PushBySwitchoverOnRealPairTest {
                 assertThat(push()).as(err.toString() + out + supervise.dump()).isEqualTo(ExitCodes.OK);
                 result = JSON.readTree(out.toString()).path("result");
                 sourceRev = JSON.readTree(out.toString()).path("rev").asText();
-                Thread.sleep(300);
+                observer.awaitAnswersSentAfter(System.nanoTime(), END_STATE_WAIT);
                 seen = observer.report();
             }
             assertSwitchedOverCleanly(result, sourceRev, seen);

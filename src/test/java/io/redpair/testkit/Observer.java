@@ -127,6 +127,24 @@ public final class Observer implements ServingWitness {
         }
     }
 
+    /**
+     * Waits until every box has answered a request sent at or after {@code sinceNanos}. Why: a box's last
+     * completed sample can be stale — a request that reached a box just as its flows stopped may never be answered
+     * (it dies in the stopped flow) and is only given up after the read timeout, so until then the newest sample is
+     * the 200 before it. An end-state check must look at answers to requests sent after the fact it checks.
+     */
+    public void awaitAnswersSentAfter(long sinceNanos, java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (List<Sample> list : samples.values()) {
+            while (list.isEmpty() || list.get(list.size() - 1).sentNanos() < sinceNanos) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the observer got no answer to a request sent in the last " + limit);
+                }
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+        }
+    }
+
     @Override
     public ObserverReport report() {
         Map<String, List<Sample>> copy = new LinkedHashMap<>();

@@ -24,7 +24,10 @@ public final class CanaryGapMeter implements AutoCloseable {
     private final Thread newPoller;
 
     private CanaryGapMeter(NodeRedClient oldActive, NodeRedClient newActive, String heartbeatPath) {
-        oldPoller = poller("old", () -> tracker.oldAnswered(oldActive.heartbeat(heartbeatPath).isOk(), System.nanoTime()));
+        oldPoller = poller("old", () -> {
+            long sent = System.nanoTime();
+            tracker.oldAnswered(oldActive.heartbeat(heartbeatPath).isOk(), sent, System.nanoTime());
+        });
         newPoller = poller("new", () -> tracker.newAnswered(newActive.heartbeat(heartbeatPath).isOk(), System.nanoTime()));
     }
 

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The arithmetic of the switchover gap, fed with canary answers and the monotonic time each arrived (pure, so it is
- * tested with made-up times). Like the test observer, a box counts as serving at the receive time of each 2xx. The
- * gap is from the old active's last 2xx to the new active's first; an old 2xx received after the new box's first
- * one means both were seen serving: an overlap, which a planned switchover must never show.
+ * The arithmetic of the switchover gap, fed with canary answers and the monotonic times each request was sent and
+ * its answer arrived (pure, so it is tested with made-up times). The gap is from the old active's last 2xx to the
+ * new active's first (receive times). An overlap is claimed only when it is certain: an old 2xx to a request SENT
+ * after the new box's first 2xx arrived — the old box then served after the new one did. An old 2xx sent before but
+ * received after (an answer late in a loaded client) proves nothing: the old box produced it at some moment
+ * between sending and receiving, possibly before the new one started.
  */
 public final class GapTracker {
 
@@ -18,12 +20,19 @@ public final class GapTracker {
     private static final long NONE = Long.MIN_VALUE;
 
     private long lastOldOk = NONE;
+    private long lastOldOkSent = NONE;
     private long firstNewOk = NONE;
 
-    /** An answer of the old active's canary (ok = 2xx), received at {@code nanos}. */
-    public synchronized void oldAnswered(boolean ok, long nanos) {
+    /** An answer of the old active's canary (ok = 2xx), sent and received at {@code nanos}. */
+    public void oldAnswered(boolean ok, long nanos) {
+        oldAnswered(ok, nanos, nanos);
+    }
+
+    /** An answer of the old active's canary (ok = 2xx) to a request sent at {@code sentNanos}, received at {@code recvNanos}. */
+    public synchronized void oldAnswered(boolean ok, long sentNanos, long recvNanos) {
         if (ok) {
-            lastOldOk = nanos;
+            lastOldOk = recvNanos;
+            lastOldOkSent = sentNanos;
         }
     }
 
@@ -41,8 +50,9 @@ public final class GapTracker {
 
     public synchronized Gap gap() {
         boolean both = lastOldOk != NONE && firstNewOk != NONE;
-        boolean overlap = both && lastOldOk > firstNewOk;
-        Optional<Duration> d = both && !overlap ? Optional.of(Duration.ofNanos(firstNewOk - lastOldOk)) : Optional.empty();
+        boolean overlap = both && lastOldOkSent > firstNewOk;
+        Optional<Duration> d = both && !overlap ? Optional.of(Duration.ofNanos(Math.max(0, firstNewOk - lastOldOk)))
+                : Optional.empty();
         return new Gap(d, overlap);
     }
 }

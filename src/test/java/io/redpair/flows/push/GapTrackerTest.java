@@ -38,6 +38,26 @@ class GapTrackerTest {
     }
 
     @Test
+    void anOldAnswerSentAfterTheNewBoxsFirstIsAnOverlap() {
+        GapTracker t = new GapTracker();
+        t.newAnswered(true, 15 * MS);
+        t.oldAnswered(true, 16 * MS, 18 * MS);
+
+        assertThat(t.gap().overlapSeen()).isTrue();
+    }
+
+    /** A loaded client: the old box's last 2xx was produced before the switchover but arrived late. */
+    @Test
+    void anOldAnswerSentBeforeButReceivedAfterTheNewBoxsFirstIsNoOverlap() {
+        GapTracker t = new GapTracker();
+        t.oldAnswered(true, 10 * MS, 12 * MS);
+        t.oldAnswered(true, 14 * MS, 40 * MS);
+        t.newAnswered(true, 30 * MS);
+
+        assertThat(t.gap()).isEqualTo(new GapTracker.Gap(java.util.Optional.of(Duration.ZERO), false));
+    }
+
+    @Test
     void withoutTheNewBoxEverAnsweringThereIsNoFigure() {
         GapTracker t = new GapTracker();
         t.oldAnswered(true, 10 * MS);
