@@ -2,6 +2,7 @@ package io.redpair.ui.editor;
 
 import io.redpair.arbiter.PortScanner.PortInfo;
 import io.redpair.pair.AuthRef;
+import io.redpair.pair.BoxId;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Policy;
 import io.redpair.store.secrets.SecretStores;
@@ -57,6 +58,12 @@ public final class PairEditorView {
     /** @param secrets the "Store secret…" dialog's logic (which stores, the site's default) */
     public PairEditorView(PairEditorViewModel vm, Pair pair, List<PortInfo> ports, Consumer<PairForm> onSave,
                           StoreSecretViewModel secrets) {
+        this(vm, pair, ports, onSave, secrets, null);
+    }
+
+    /** @param keys the site's TLS trust (a "Trust key…" button per https box); null: no site file to pin beside */
+    public PairEditorView(PairEditorViewModel vm, Pair pair, List<PortInfo> ports, Consumer<PairForm> onSave,
+                          StoreSecretViewModel secrets, SiteKeyTrust keys) {
         this.vm = vm;
         root.setId("pair-editor");
         auth.setId("editor-auth");
@@ -82,8 +89,8 @@ public final class PairEditorView {
         grid.setVgap(2);
         row(0, "Pair id", id, PairEditorViewModel.Field.ID);
         row(2, "Name", name, null);
-        row(4, "Box A admin URL", urlA, PairEditorViewModel.Field.URL_A);
-        row(6, "Box B admin URL", urlB, PairEditorViewModel.Field.URL_B);
+        row(4, "Box A admin URL", keys == null ? urlA : trusted(BoxId.A, urlA, keys), PairEditorViewModel.Field.URL_A);
+        row(6, "Box B admin URL", keys == null ? urlB : trusted(BoxId.B, urlB, keys), PairEditorViewModel.Field.URL_B);
         row(8, "Authentication", auth, null);
         row(10, "User", username, PairEditorViewModel.Field.USERNAME);
         storeSecret.setId("editor-store-secret");
@@ -159,6 +166,13 @@ public final class PairEditorView {
             errors.put(field, error);
         }
         grid.add(error, 1, line + 1);
+    }
+
+    /** The URL field with its "Trust key…" button and pin line; re-read when the pair id changes too. */
+    private VBox trusted(BoxId box, TextField url, SiteKeyTrust keys) {
+        BoxKeyTrust trust = new BoxKeyTrust(box, url, id::getText, keys);
+        id.textProperty().addListener((o, a, b) -> trust.refresh());
+        return trust.node();
     }
 
     private static TextField field(String id) {

@@ -1,5 +1,7 @@
 package io.redpair.ui.editor;
 
+import io.redpair.store.secrets.SecretStores;
+import java.time.Clock;
 import io.redpair.arbiter.PortScanner;
 import io.redpair.pair.Pair;
 import io.redpair.pair.Site;
@@ -40,7 +42,7 @@ public final class PairEditorWindow {
             Site updated = vm.withPair(edited);
             ApprovalDialog.ask(stage, gate, DeliberateAction.POLICY_CHANGE, edited.id(), report,
                     () -> saveAndClose(siteFile, updated, stage, report));
-        });
+        }, new StoreSecretViewModel(vm.secretStore(), SecretStores.standard()), new SiteKeyTrust(siteFile, Clock.systemUTC()));
         stage.setTitle(pair == null ? "New pair" : "Edit pair " + pair.id());
         stage.setScene(new Scene(view.root()));
         stage.show();

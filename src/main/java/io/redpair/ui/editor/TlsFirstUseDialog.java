@@ -7,6 +7,7 @@ import io.redpair.store.trust.Fingerprints;
 import io.redpair.ui.FxExecutor;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -27,18 +28,29 @@ public final class TlsFirstUseDialog {
     private TlsFirstUseDialog() {
     }
 
-    /** Fetches the box's certificate off the JavaFX thread, then asks; {@code onPin} gets the confirmed pin. */
-    public static void check(Window owner, URI url, Consumer<String> onPin, Consumer<String> onProblem) {
+    /**
+     * Fetches the box's certificate off the JavaFX thread, then asks; {@code onConfirmed} gets the certificate and
+     * what the engineer typed (the trust store checks it again before pinning).
+     */
+    public static void check(Window owner, URI url, BiConsumer<PresentedCertificate, String> onConfirmed,
+                             Consumer<String> onProblem) {
         CompletableFuture.supplyAsync(() -> TlsProbe.fetch(url)).thenAcceptAsync(outcome -> {
             if (outcome instanceof Outcome.Ok<PresentedCertificate> ok) {
-                ask(owner, url, ok.value(), onPin);
+                confirm(owner, url, ok.value(), onConfirmed);
             } else {
-                onProblem.accept("No certificate from " + url + ": " + outcome);
+                onProblem.accept("No certificate from " + url + ": " + outcome.describe());
             }
         }, FxExecutor.INSTANCE);
     }
 
+    /** As {@link #confirm(Window, URI, PresentedCertificate, BiConsumer)}; {@code onPin} gets the confirmed pin. */
     public static Dialog<ButtonType> ask(Window owner, URI url, PresentedCertificate cert, Consumer<String> onPin) {
+        return confirm(owner, url, cert, (c, typed) -> onPin.accept(c.spkiSha256()));
+    }
+
+    /** Shows the key and asks for its first 8 hex digits; {@code onConfirmed} gets the key and what was typed. */
+    public static Dialog<ButtonType> confirm(Window owner, URI url, PresentedCertificate cert,
+                                             BiConsumer<PresentedCertificate, String> onConfirmed) {
         String hex = Fingerprints.hex(cert.spkiSha256());
         Label fingerprint = new Label(hex);
         fingerprint.setId("tls-fingerprint");
@@ -68,7 +80,7 @@ public final class TlsFirstUseDialog {
         }
         d.setOnHidden(e -> {
             if (d.getResult() == trust) {
-                onPin.accept(cert.spkiSha256());
+                onConfirmed.accept(cert, typed.getText());
             }
         });
         d.show();
