@@ -4,20 +4,22 @@ import io.redpair.flows.FlowSet;
 import io.redpair.flows.FlowSourceException;
 import io.redpair.flows.FlowSources;
 import io.redpair.flows.FlowsFormatException;
-import io.redpair.flows.push.PushBySwitchover;
+import io.redpair.flows.push.CanaryGuard;
 import io.redpair.flows.push.PairBoxes;
+import io.redpair.flows.push.PushBySwitchover;
 import io.redpair.flows.push.PushPlan;
 import io.redpair.flows.push.PushProgress;
 import io.redpair.pair.BoxId;
 import io.redpair.pair.Role;
 import io.redpair.pair.Site;
-import io.redpair.store.SecretResolver;
 import io.redpair.pair.approval.DeliberateAction;
-import java.util.function.BooleanSupplier;
-import picocli.CommandLine.Mixin;
+import io.redpair.store.SecretResolver;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -89,6 +91,11 @@ public final class PushCommand implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         try (PairPushSession session = PairPushSession.open(site, pair)) {
+            Optional<String> noCanary = CanaryGuard.missing(source, session.pair.heartbeatPath());
+            if (noCanary.isPresent()) {
+                spec.commandLine().getErr().println("redpair: not pushed: " + noCanary.get());
+                return ExitCodes.REFUSED;
+            }
             PushPlan plan = PushPlan.of(source, session.roles, session.current);
             PairBoxes.Execution execution = bySwitchover ? bySwitchover(session) : PairPushSession.IN_PLACE;
             BooleanSupplier gate = bySwitchover ? () -> switchoverGate(session) : () -> true;

@@ -167,7 +167,9 @@ class PushCommandOnRealPairTest {
         startPair(true);
         String before = a.flows().value().rev();
         Path big = dir.resolve("big.json");
-        Files.write(big, JSON.writeValueAsBytes(LargeFlowGenerator.generate(72, 110, 5)));
+        ArrayNode large = LargeFlowGenerator.generate(72, 110, 5);
+        large.addAll(canaryTab()); // a push without the canary is refused before any deploy (CanaryGuard)
+        Files.write(big, JSON.writeValueAsBytes(large));
         assertThat(Files.size(big)).as("the test flows must exceed Node-RED's 5 MB apiMaxLength").isGreaterThan(5L << 20);
 
         assertThat(run("push", "--site", site.toString(), "--pair", "line1", "--from", big.toString(), "--yes"))
@@ -188,12 +190,33 @@ class PushCommandOnRealPairTest {
         }
     }
 
+    @Test
+    void flowsWithoutTheCanaryAreRefusedBeforeAnyDeploy() throws Exception {
+        startPair(true);
+        String before = a.flows().value().rev();
+        Path bare = dir.resolve("bare.json");
+        Files.writeString(bare, "[{\"id\":\"t1\",\"type\":\"tab\",\"label\":\"Work\"},"
+                + "{\"id\":\"n1\",\"type\":\"comment\",\"z\":\"t1\",\"name\":\"no canary here\",\"wires\":[]}]");
+
+        assertThat(run("push", "--site", site.toString(), "--pair", "line1", "--from", bare.toString(), "--yes"))
+                .as(err.toString() + out).isEqualTo(ExitCodes.REFUSED);
+
+        assertThat(err.toString()).contains("not pushed").contains("canary path " + BoxOptions.CANARY_PATH)
+                .contains("redpair canary install");
+        assertThat(a.flows().value().rev()).isEqualTo(before);
+        assertThat(b.flows().value().rev()).isEqualTo(before);
+        assertThat(a.heartbeat(BoxOptions.CANARY_PATH).isOk()).isTrue();
+    }
+
+    private static ArrayNode canaryTab() throws Exception {
+        try (InputStream in = BoxOptions.class.getResourceAsStream("redpair-canary.json")) {
+            return (ArrayNode) JSON.readTree(in);
+        }
+    }
+
     /** The canary tab (so A keeps its heartbeat) plus one comment node. */
     private Path source() throws Exception {
-        ArrayNode flows;
-        try (InputStream in = BoxOptions.class.getResourceAsStream("redpair-canary.json")) {
-            flows = (ArrayNode) JSON.readTree(in);
-        }
+        ArrayNode flows = canaryTab();
         flows.addObject().put("id", "note").put("type", "comment").put("z", flows.get(0).path("id").asText())
                 .put("name", "pushed by the test").put("x", 100).put("y", 300).putArray("wires");
         return Files.writeString(dir.resolve("source.json"), flows.toString());

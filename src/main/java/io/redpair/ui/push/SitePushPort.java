@@ -4,12 +4,13 @@ import io.redpair.flows.FlowSet;
 import io.redpair.flows.FlowSourceException;
 import io.redpair.flows.FlowSources;
 import io.redpair.flows.FlowsFormatException;
+import io.redpair.flows.push.CanaryGuard;
 import io.redpair.flows.push.PairBoxes;
 import io.redpair.flows.push.PushBySwitchover;
 import io.redpair.flows.push.PushPlan;
 import io.redpair.flows.push.PushProgress;
-import io.redpair.flows.push.PushRefusedException;
 import io.redpair.flows.push.PushRefusedException.Kind;
+import io.redpair.flows.push.PushRefusedException;
 import io.redpair.flows.push.PushResult;
 import io.redpair.flows.push.PushSnapshots;
 import io.redpair.pair.BoxId;
@@ -50,6 +51,10 @@ public final class SitePushPort implements PushPort {
 
     @Override
     public PlannedPush planPush(String pairId, FlowSet source) throws PushRefusedException {
+        Optional<String> noCanary = CanaryGuard.missing(source, pair(pairId).heartbeatPath());
+        if (noCanary.isPresent()) {
+            throw new PushRefusedException(PushRefusedException.Kind.REFUSED, noCanary.get());
+        }
         PairBoxes boxes = open(pairId);
         return new Planned(pair(pairId), boxes, boxes.planPush(source), false);
     }
