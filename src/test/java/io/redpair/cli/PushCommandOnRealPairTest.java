@@ -167,9 +167,7 @@ class PushCommandOnRealPairTest {
         startPair(true);
         String before = a.flows().value().rev();
         Path big = dir.resolve("big.json");
-        ArrayNode large = LargeFlowGenerator.generate(72, 110, 5);
-        large.addAll(canaryTab()); // a push without the canary is refused before any deploy (CanaryGuard)
-        Files.write(big, JSON.writeValueAsBytes(large));
+        Files.write(big, JSON.writeValueAsBytes(LargeFlowGenerator.generate(72, 110, 5))); // carries the canary tab
         assertThat(Files.size(big)).as("the test flows must exceed Node-RED's 5 MB apiMaxLength").isGreaterThan(5L << 20);
 
         assertThat(run("push", "--site", site.toString(), "--pair", "line1", "--from", big.toString(), "--yes"))
