@@ -53,6 +53,14 @@ public final class FlowSet {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Whether Node-RED runs {@code n}: it is not disabled ({@code d}) and not on a disabled tab. */
+    public boolean runs(FlowNode n) {
+        if (n.flag("d", false)) {
+            return false;
+        }
+        return node(n.z()).map(tab -> !(tab.isTab() && tab.flag("disabled", false))).orElse(true);
+    }
+
     /** Credentials per node id, from per-node {@code credentials} and the v2 top-level map (the map wins). */
     public Map<String, ObjectNode> credentials() {
         return credentials;

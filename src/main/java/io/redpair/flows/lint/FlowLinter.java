@@ -23,18 +23,11 @@ public final class FlowLinter {
         LintInput in = new LintInput(flows, stores);
         List<Finding> findings = new ArrayList<>();
         for (FlowNode n : flows.nodes()) {
-            if (runs(flows, n)) {
+            if (flows.runs(n)) {
                 RULES.forEach(rule -> rule.check(in, n, findings));
             }
         }
         findings.sort(Comparator.comparing(Finding::severity).reversed()); // stable: source order within a severity
         return new LintReport(flows.source(), flows.revision(), stores, findings);
-    }
-
-    private static boolean runs(FlowSet flows, FlowNode n) {
-        if (n.flag("d", false)) {
-            return false;
-        }
-        return flows.node(n.z()).map(tab -> !(tab.isTab() && tab.flag("disabled", false))).orElse(true);
     }
 }

@@ -1,6 +1,5 @@
 package io.redpair.flows.push;
 
-import io.redpair.flows.FlowNode;
 import io.redpair.flows.FlowSet;
 import java.util.Optional;
 
@@ -23,16 +22,11 @@ public final class CanaryGuard {
         }
         String path = normalize(heartbeatPath);
         boolean served = source.nodes().stream().anyMatch(n -> "http in".equals(n.type())
-                && path.equals(normalize(n.text("url"))) && !disabled(source, n));
+                && path.equals(normalize(n.text("url"))) && source.runs(n));
         return served ? Optional.empty() : Optional.of("the flows in " + source.source() + " have no enabled \"http in\""
                 + " node for the pair's canary path " + path + ": deploying them would remove the heartbeat RedPair"
                 + " watches on the active. Export the flows from a box that carries the RedPair canary tab, or add it"
                 + " (app/edge/redpair-canary.json; `redpair canary install` puts it on the boxes), then push again.");
-    }
-
-    /** A node is off when it or its tab is disabled in the editor. */
-    private static boolean disabled(FlowSet source, FlowNode n) {
-        return n.flag("d", false) || source.node(n.z()).map(tab -> tab.flag("disabled", false)).orElse(false);
     }
 
     private static String normalize(String url) {
