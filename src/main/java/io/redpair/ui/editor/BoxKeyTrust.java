@@ -7,7 +7,6 @@ import io.redpair.store.audit.AuditUnavailableException;
 import io.redpair.ui.FxExecutor;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,6 +30,8 @@ final class BoxKeyTrust {
     private final Button button = new Button("Trust key…");
     private final Label status = new Label();
     private final VBox node;
+    /** Bumped by every URL change (JavaFX thread): a lookup that finishes after a newer one began is dropped. */
+    private long generation;
 
     BoxKeyTrust(BoxId box, TextField url, Supplier<String> pairId, SiteKeyTrust trust) {
         this.box = box;
@@ -55,6 +56,7 @@ final class BoxKeyTrust {
 
     /** Re-reads what is pinned for the box whenever its URL changes. */
     void refresh() {
+        long lookup = ++generation;
         URI uri = httpsUri();
         button.setDisable(uri == null || pairId.get().isBlank());
         if (uri == null) {
@@ -68,7 +70,11 @@ final class BoxKeyTrust {
             } catch (PinFileException e) {
                 return "Pins file: " + e.getMessage();
             }
-        }).thenAcceptAsync(status::setText, FxExecutor.INSTANCE);
+        }).thenAcceptAsync(text -> {
+            if (lookup == generation) {
+                status.setText(text);
+            }
+        }, FxExecutor.INSTANCE);
     }
 
     private void askAndPin() {
@@ -87,8 +93,6 @@ final class BoxKeyTrust {
             return "Not trusted: " + e.getMessage();
         } catch (AuditUnavailableException e) {
             return "Not trusted, the audit trail is unavailable: " + e.getMessage();
-        } catch (CompletionException e) {
-            return "Not trusted: " + e.getCause().getMessage();
         }
     }
 
