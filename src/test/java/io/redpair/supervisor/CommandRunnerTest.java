@@ -44,17 +44,8 @@ class CommandRunnerTest {
         io.shutdownNow();
     }
 
-    /** A box whose stop/start report what the journal said at the moment they ran. */
-    private static final class JournalWitnessPort implements BoxPort {
-        final Journal journal;
-        final CountDownLatch release;
-        volatile long epochSeenAtStop = -1;
-
-        JournalWitnessPort(Journal journal, CountDownLatch release) {
-            this.journal = journal;
-            this.release = release;
-        }
-
+    /** A box whose probes never answer: these tests drive stop/start only. */
+    private abstract static class CommandOnlyPort implements BoxPort {
         @Override
         public CompletableFuture<Probed<ApiObservation>> probeApi() {
             return new CompletableFuture<>();
@@ -63,6 +54,22 @@ class CommandRunnerTest {
         @Override
         public CompletableFuture<Probed<CanaryObservation>> probeCanary() {
             return new CompletableFuture<>();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A box whose stop/start report what the journal said at the moment they ran. */
+    private static final class JournalWitnessPort extends CommandOnlyPort {
+        final Journal journal;
+        final CountDownLatch release;
+        volatile long epochSeenAtStop = -1;
+
+        JournalWitnessPort(Journal journal, CountDownLatch release) {
+            this.journal = journal;
+            this.release = release;
         }
 
         @Override
@@ -79,10 +86,6 @@ class CommandRunnerTest {
                 Thread.currentThread().interrupt();
             }
             return new Verified(true, "late success");
-        }
-
-        @Override
-        public void close() {
         }
     }
 
@@ -144,18 +147,8 @@ class CommandRunnerTest {
     }
 
     /** A box that never confirms a stop (cut off by a partition), counting how often it was asked. */
-    private static final class SilentSparePort implements BoxPort {
+    private static final class SilentSparePort extends CommandOnlyPort {
         final java.util.concurrent.atomic.AtomicInteger stops = new java.util.concurrent.atomic.AtomicInteger();
-
-        @Override
-        public CompletableFuture<Probed<ApiObservation>> probeApi() {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<Probed<CanaryObservation>> probeCanary() {
-            return new CompletableFuture<>();
-        }
 
         @Override
         public Verified stopFlows() {
@@ -166,10 +159,6 @@ class CommandRunnerTest {
         @Override
         public Verified startFlows() {
             return new Verified(false, "unreachable");
-        }
-
-        @Override
-        public void close() {
         }
     }
 
