@@ -38,18 +38,23 @@ class SupervisorCrashFaultTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
-    private Path siteFile(NodeRedProcess a, NodeRedProcess b) throws Exception {
-        return LabSiteFile.write(dir, a, b, true, 10_000); // a JVM restarted under load needs time to hear both
+    private NodeRedProcess a;
+    private NodeRedProcess b;
+    private Path site;
+
+    /** A running flows, B a spare booted stopped, their site file, and the observer on both canaries. */
+    private Observer startPairAndObserve() throws Exception {
+        a = boxes.start(BoxOptions.defaults());
+        b = boxes.start(BoxOptions.defaults().withBootStopped(true));
+        site = LabSiteFile.write(dir, a, b, true, 10_000); // a JVM restarted under load needs time to hear both
+        return Observer.start(Map.of("A", FaultLab.canary(a), "B", FaultLab.canary(b)));
     }
 
     /** Kill points of a planned switchover A → B: decided (epoch journalled), A stopped, B started. */
     @ParameterizedTest
     @ValueSource(strings = {"decided", "stopped-A", "started-B"})
     void killedDuringASwitchoverRedPairReconcilesToExactlyOneActive(String killPoint) throws Exception {
-        NodeRedProcess a = boxes.start(BoxOptions.defaults());
-        NodeRedProcess b = boxes.start(BoxOptions.defaults().withBootStopped(true));
-        Path site = siteFile(a, b);
-        try (Observer observer = Observer.start(Map.of("A", FaultLab.canary(a), "B", FaultLab.canary(b)))) {
+        try (Observer observer = startPairAndObserve()) {
             try (SuperviseProcess first = SuperviseProcess.start(site, "supervise-1.log")) {
                 first.await("protected by A", SuperviseProcess.state("PROTECTED", "A"), SETTLE);
                 ControlResponse r = ControlClient.forSite(site, Duration.ofSeconds(10)).send(new ControlRequest(null,
@@ -91,10 +96,7 @@ class SupervisorCrashFaultTest {
 
     @Test
     void killedRightAfterDecidingAFailoverRedPairFinishesItAfterRestart() throws Exception {
-        NodeRedProcess a = boxes.start(BoxOptions.defaults());
-        NodeRedProcess b = boxes.start(BoxOptions.defaults().withBootStopped(true));
-        Path site = siteFile(a, b);
-        try (Observer observer = Observer.start(Map.of("A", FaultLab.canary(a), "B", FaultLab.canary(b)))) {
+        try (Observer observer = startPairAndObserve()) {
             try (SuperviseProcess first = SuperviseProcess.start(site, "supervise-1.log")) {
                 first.await("protected by A", SuperviseProcess.state("PROTECTED", "A"), SETTLE);
                 a.kill();
@@ -121,10 +123,7 @@ class SupervisorCrashFaultTest {
      */
     @Test
     void theHoldDownOutlivesARestartOfRedPair() throws Exception {
-        NodeRedProcess a = boxes.start(BoxOptions.defaults());
-        NodeRedProcess b = boxes.start(BoxOptions.defaults().withBootStopped(true));
-        Path site = siteFile(a, b);
-        try (Observer observer = Observer.start(Map.of("A", FaultLab.canary(a), "B", FaultLab.canary(b)))) {
+        try (Observer observer = startPairAndObserve()) {
             try (SuperviseProcess first = SuperviseProcess.start(site, "supervise-1.log")) {
                 first.await("protected by A", SuperviseProcess.state("PROTECTED", "A"), SETTLE);
                 a.kill();
