@@ -156,7 +156,9 @@ public final class PairEditorView {
     }
 
     private void row(int line, String caption, Region input, PairEditorViewModel.Field field) {
-        grid.add(new Label(caption), 0, line);
+        Label label = new Label(caption);
+        label.setMinWidth(Region.USE_PREF_SIZE); // a wide input (URL + Trust key…) must not squeeze the caption
+        grid.add(label, 0, line);
         grid.add(input, 1, line);
         input.setPrefWidth(420);
         Label error = new Label();
