@@ -82,9 +82,14 @@ class AttachedArbiterStatusTest {
                     assertThat(a.status().poweredB()).as("the simulator's B supply is off").isFalse();
                     assertThat(a.status().epoch()).isEqualTo(sim.epoch());
                 }
-                assertThat(seen).as("the attached console's own snapshots carry it too")
-                        .anyMatch(s -> s.pair(PAIR).map(p -> p.arbiter() != null && p.arbiter().status() != null)
-                                .orElse(false));
+                // the poller stores a status before it publishes it: arbiterStatus() can be ahead of the subscribers
+                java.util.function.Predicate<SiteSnapshot> carriesIt = s -> s.pair(PAIR)
+                        .map(p -> p.arbiter() != null && p.arbiter().status() != null).orElse(false);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (seen.stream().noneMatch(carriesIt) && System.nanoTime() < until) {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                }
+                assertThat(seen).as("the attached console's own snapshots carry it too").anyMatch(carriesIt);
             }
         }
     }
